@@ -1,0 +1,91 @@
+# wxstrip: GNU make. `make` builds ./wxstrip; `make check` runs every test;
+# `make demo` runs the main job on the bundled samples; see README.
+VERSION := 0.1.0
+PKGS := libcurl libxml-2.0 librrd
+BUILD ?= build
+CC ?= cc
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wformat=2 -Wno-format-nonliteral -Wvla
+CPPFLAGS += -D_GNU_SOURCE -DWX_VERSION='"$(VERSION)"' \
+            -DWX_DEFAULT_CONFIG='"$(CURDIR)/wxstrip.conf"'
+CFLAGS ?= -O2 -g
+SAN ?=
+ALL_CFLAGS = -std=c11 -pthread $(WARN) $(shell pkg-config --cflags $(PKGS)) $(CFLAGS) $(SAN)
+LDLIBS = $(shell pkg-config --libs $(PKGS)) -lm
+CHECK_LIBS = $(shell pkg-config --libs check)
+
+SRC := $(wildcard src/*.c)
+LIB_SRC := $(filter-out src/main.c,$(SRC))
+OBJ := $(SRC:src/%.c=$(BUILD)/%.o)
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+TEST_SRC := $(wildcard tests/check_*.c)
+TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
+
+PROG := $(if $(filter build,$(BUILD)),wxstrip,$(BUILD)/wxstrip)
+TEST_RUN := $(BUILD)/tests/run
+
+.PHONY: all check test asan demo deps fuzz bench clean format lint
+
+all: $(PROG)
+
+V ?= 0
+Q := $(if $(filter 1,$(V)),,@)
+
+$(PROG): $(OBJ)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/%.c | $(BUILD)/tests
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) $(shell pkg-config --cflags check) -MMD -MP -c -o $@ $<
+
+$(TEST_RUN): $(TEST_OBJ) $(LIB_OBJ)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS)
+
+$(BUILD) $(BUILD)/tests:
+	$(Q)mkdir -p $@
+
+deps:
+	@scripts/deps.sh
+
+# Installs only what building and testing need, when something is missing.
+deps-test:
+	@scripts/deps.sh build run test
+
+test: $(PROG) $(TEST_RUN)
+	WXSTRIP=$(CURDIR)/$(PROG) WX_TOP=$(CURDIR) $(TEST_RUN)
+
+check: deps-test
+	@$(MAKE) --no-print-directory test
+
+asan: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang CFLAGS='-O1 -g' \
+	    SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' test
+
+demo: deps-test
+	@$(MAKE) --no-print-directory all
+	./wxstrip parse --format tsv tests/fixtures/seed-000.txt tests/fixtures/seed-004.txt \
+	    tests/fixtures/html/feed.xml
+
+fuzz:
+	@scripts/deps.sh build fuzz
+	@$(MAKE) --no-print-directory -f tests/fuzz.mk
+
+bench:
+	@scripts/deps.sh build bench
+	@$(MAKE) --no-print-directory all
+	tests/bench/parse.sh
+
+format:
+	clang-format -i src/*.c src/*.h tests/*.c
+
+clean:
+	rm -rf build wxstrip
+
+-include $(OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -1,0 +1,28 @@
+/* cli: what every command shares: the context, messages, exit statuses. */
+#ifndef WX_CLI_H
+#define WX_CLI_H
+
+#include "config.h"
+
+enum {
+    WX_EXIT_OK = 0,    /* everything asked for was done */
+    WX_EXIT_FAIL = 1,  /* some source, station or file failed; the rest was done */
+    WX_EXIT_USAGE = 2, /* bad command line or configuration */
+};
+
+typedef struct {
+    wx_config cfg;
+} wx_ctx;
+
+/* "wxstrip: ..." on standard error. */
+void wx_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void wx_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints a command's usage line and returns WX_EXIT_USAGE. */
+int wx_usage(const char *usage);
+
+typedef int (*wx_command_fn)(wx_ctx *ctx, int argc, char **argv);
+
+int cmd_parse(wx_ctx *ctx, int argc, char **argv);
+
+#endif

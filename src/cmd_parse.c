@@ -1,0 +1,100 @@
+/* cmd_parse: `wxstrip parse`, the readings of pages, feeds and text dumps. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "fileio.h"
+#include "format.h"
+#include "parse.h"
+#include "stations.h"
+
+static const char usage[] = "parse [--format json|tsv] SOURCE...";
+
+typedef enum { OUT_JSON, OUT_TSV } out_format;
+
+static void report(const char *source, const wx_page *p, out_format fmt)
+{
+    for (size_t i = 0; i < p->nwarnings; i++)
+        wx_warn("%s: %s", source, p->warnings[i]);
+    if (fmt == OUT_TSV)
+        for (size_t i = 0; i < p->nunresolved; i++)
+            wx_warn("%s: unresolved '%s': %s", source, p->unresolved[i].text,
+                    p->unresolved[i].reason);
+}
+
+/* Parses one source and prints it; 0 when it gave readings. */
+static int parse_one(wx_ctx *ctx, const wx_registry *reg, const char *source, out_format fmt)
+{
+    buf_t in = {0}, out = {0};
+    char why[512];
+    if (file_read(source, (size_t)ctx->cfg.max_page_bytes, &in, why, sizeof why) < 0) {
+        wx_error("%s: %s", source, why);
+        return -1;
+    }
+    wx_page p;
+    int rc = parse_page(in.data, in.len, NULL, reg, &p, why, sizeof why);
+    buf_free(&in);
+    if (rc < 0) {
+        wx_error("%s: %s", source, why);
+        page_free(&p);
+        return -1;
+    }
+    report(source, &p, fmt);
+    rc = fmt == OUT_JSON ? format_page_json(&out, source, &p) : format_page_tsv(&out, &p);
+    if (rc == 0)
+        fwrite(out.data, 1, out.len, stdout);
+    buf_free(&out);
+    if (rc == 0 && p.nreadings == 0) {
+        wx_error("%s: no weather readings found (%s)", source,
+                 p.nunresolved ? "no item could be resolved to a station"
+                               : "no weather strip or feed in it");
+        rc = -1;
+    }
+    page_free(&p);
+    return rc;
+}
+
+int cmd_parse(wx_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    out_format fmt = OUT_JSON;
+    int c;
+    while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+        if (c == 'f' && strcmp(optarg, "json") == 0)
+            fmt = OUT_JSON;
+        else if (c == 'f' && strcmp(optarg, "tsv") == 0)
+            fmt = OUT_TSV;
+        else if (c == 'h')
+            return printf("usage: wxstrip %s\n", usage), WX_EXIT_OK;
+        else
+            return wx_usage(usage);
+    }
+    if (optind >= argc)
+        return wx_usage(usage);
+    char err[1024];
+    wx_registry *reg = stations_load(ctx->cfg.stations_file, err, sizeof err);
+    if (!reg) {
+        wx_error("%s", err);
+        return WX_EXIT_USAGE;
+    }
+    if (fmt == OUT_TSV) {
+        buf_t h = {0};
+        if (format_tsv_header(&h) == 0)
+            fputs(h.data, stdout);
+        buf_free(&h);
+    }
+    int status = WX_EXIT_OK;
+    for (int i = optind; i < argc; i++) {
+        if (parse_one(ctx, reg, argv[i], fmt) < 0)
+            status = WX_EXIT_FAIL;
+        fflush(stdout);
+    }
+    stations_free(reg);
+    return status;
+}

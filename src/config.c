@@ -1,0 +1,228 @@
+/* config: wxstrip.conf and the global options, through one table of keys. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "fileio.h"
+
+#define CONFIG_MAX_BYTES (1u << 20)
+
+typedef enum { KEY_PATH, KEY_STRING, KEY_DURATION, KEY_SIZE, KEY_SOURCE } key_type;
+
+static const struct key {
+    const char *name;
+    key_type type;
+    size_t offset;
+    size_t size; /* of a string field */
+    long min, max;
+} keys[] = {
+    {"source", KEY_SOURCE, 0, 0, 0, 0},
+    {"data_dir", KEY_PATH, offsetof(wx_config, data_dir), WX_PATH_MAX, 0, 0},
+    {"graph_dir", KEY_PATH, offsetof(wx_config, graph_dir), WX_PATH_MAX, 0, 0},
+    {"stations_file", KEY_PATH, offsetof(wx_config, stations_file), WX_PATH_MAX, 0, 0},
+    {"rrdcached", KEY_STRING, offsetof(wx_config, rrdcached), WX_PATH_MAX, 0, 0},
+    {"timezone", KEY_STRING, offsetof(wx_config, timezone), 64, 0, 0},
+    {"timeout", KEY_DURATION, offsetof(wx_config, timeout), 0, 1, 3600},
+    {"max_page_bytes", KEY_SIZE, offsetof(wx_config, max_page_bytes), 0, 1024, 1L << 30},
+    {"user_agent", KEY_STRING, offsetof(wx_config, user_agent), 256, 0, 0},
+    {"max_strip_age", KEY_DURATION, offsetof(wx_config, max_strip_age), 0, 60, 86400 * 31},
+};
+
+void config_init(wx_config *c)
+{
+    memset(c, 0, sizeof *c);
+    snprintf(c->data_dir, sizeof c->data_dir, "/var/lib/wxstrip");
+    snprintf(c->graph_dir, sizeof c->graph_dir, "/var/lib/wxstrip/graphs");
+    snprintf(c->stations_file, sizeof c->stations_file, "/var/lib/wxstrip/stations.tsv");
+    snprintf(c->timezone, sizeof c->timezone, "Asia/Seoul");
+    snprintf(c->user_agent, sizeof c->user_agent,
+             "wxstrip/" WX_VERSION " (KMA weather strip recorder)");
+    c->timeout = 30;
+    c->max_page_bytes = 8L << 20;
+    c->max_strip_age = 3 * 3600;
+}
+
+void config_free(wx_config *c)
+{
+    free(c->sources);
+    c->sources = NULL;
+    c->nsources = c->capsources = 0;
+}
+
+/* A number with an optional unit from UNITS ("s60m3600"...). */
+static int with_unit(const char *s, long *out, const char *const *units, const long *mult)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (end == s || errno || v < 0)
+        return -1;
+    while (*end == ' ')
+        end++;
+    long m = 1;
+    if (*end) {
+        size_t i;
+        for (i = 0; units[i] && strcasecmp(end, units[i]) != 0; i++)
+            ;
+        if (!units[i])
+            return -1;
+        m = mult[i];
+    }
+    if (v > LONG_MAX / m)
+        return -1;
+    *out = v * m;
+    return 0;
+}
+
+int config_duration(const char *s, long *seconds)
+{
+    static const char *const units[] = {"s", "m", "min", "h", "d", NULL};
+    static const long mult[] = {1, 60, 60, 3600, 86400};
+    return with_unit(s, seconds, units, mult);
+}
+
+int config_size(const char *s, long *bytes)
+{
+    static const char *const units[] = {"b", "k", "kb", "m", "mb", "g", "gb", NULL};
+    static const long mult[] = {1, 1L << 10, 1L << 10, 1L << 20, 1L << 20, 1L << 30, 1L << 30};
+    return with_unit(s, bytes, units, mult);
+}
+
+static int is_url(const char *s)
+{
+    return strstr(s, "://") != NULL;
+}
+
+/* Joins BASE and a relative PATH into DST. */
+static int resolve_path(char *dst, size_t size, const char *path, const char *base)
+{
+    if (path[0] == '/' || !base || !*base)
+        return bprintf(dst, size, "%s", path);
+    size_t n = strlen(base);
+    return bprintf(dst, size, "%s%s%s", base, base[n - 1] == '/' ? "" : "/", path);
+}
+
+static int add_source(wx_config *c, const char *value, const char *base, char *err,
+                      size_t errlen)
+{
+    char url[WX_PATH_MAX], cs[64] = "";
+    int n = sscanf(value, "%4095s %63s", url, cs);
+    if (n < 1)
+        return errf(err, errlen, "a source needs a URL or a file");
+    const char *charset = strncasecmp(cs, "charset=", 8) == 0 ? cs + 8 : cs;
+    if (c->nsources == c->capsources) {
+        size_t cap = c->capsources ? c->capsources * 2 : 4;
+        wx_source *v = realloc(c->sources, cap * sizeof *v);
+        if (!v)
+            return errf(err, errlen, "out of memory");
+        c->sources = v, c->capsources = cap;
+    }
+    wx_source *s = &c->sources[c->nsources];
+    if ((is_url(url) ? bprintf(s->url, sizeof s->url, "%s", url)
+                     : resolve_path(s->url, sizeof s->url, url, base)) < 0 ||
+        bprintf(s->charset, sizeof s->charset, "%s", charset) < 0)
+        return errf(err, errlen, "source too long");
+    c->nsources++;
+    return 0;
+}
+
+static int set_number(const struct key *k, long *field, const char *value, char *err,
+                      size_t errlen)
+{
+    long v;
+    int rc = k->type == KEY_DURATION ? config_duration(value, &v) : config_size(value, &v);
+    if (rc < 0)
+        return errf(err, errlen, "bad value '%s' for %s (%s)", value, k->name,
+                    k->type == KEY_DURATION ? "seconds, or a number with s, m, h or d"
+                                            : "bytes, or a number with k, M or G");
+    if (v < k->min || v > k->max)
+        return errf(err, errlen, "%s %s is out of range (%ld to %ld%s)", k->name, value,
+                    k->min, k->max, k->type == KEY_DURATION ? " seconds" : " bytes");
+    *field = v;
+    return 0;
+}
+
+int config_set(wx_config *c, const char *key, const char *value, const char *base, char *err,
+               size_t errlen)
+{
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const struct key *k = &keys[i];
+        if (strcmp(k->name, key) != 0)
+            continue;
+        char *field = (char *)c + k->offset;
+        switch (k->type) {
+        case KEY_SOURCE:
+            return add_source(c, value, base, err, errlen);
+        case KEY_PATH:
+            if (!*value)
+                return errf(err, errlen, "%s needs a path", key);
+            if (resolve_path(field, k->size, value, base) < 0)
+                return errf(err, errlen, "%s is too long", key);
+            return 0;
+        case KEY_STRING:
+            if (bprintf(field, k->size, "%s", value) < 0)
+                return errf(err, errlen, "%s is too long", key);
+            return 0;
+        case KEY_DURATION:
+        case KEY_SIZE:
+            return set_number(k, (long *)(void *)field, value, err, errlen);
+        }
+    }
+    return errf(err, errlen, "unknown key '%s'", key);
+}
+
+static char *trim(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        s[--n] = '\0';
+    return s;
+}
+
+static int read_line(wx_config *c, char *line, const char *base, char *why, size_t whylen)
+{
+    line = trim(line);
+    if (!*line || *line == '#')
+        return 0;
+    char *eq = strchr(line, '=');
+    if (!eq)
+        return errf(why, whylen, "expected 'key = value'");
+    *eq = '\0';
+    return config_set(c, trim(line), trim(eq + 1), base, why, whylen);
+}
+
+int config_read(wx_config *c, const char *path, char *err, size_t errlen)
+{
+    buf_t b = {0};
+    char why[512];
+    if (file_read(path, CONFIG_MAX_BYTES, &b, why, sizeof why) < 0)
+        return errf(err, errlen, "cannot read config %s: %s", path, why);
+    char base[WX_PATH_MAX];
+    snprintf(base, sizeof base, "%s", path);
+    char *slash = strrchr(base, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        base[0] = '\0';
+    if (slash == base)
+        snprintf(base, sizeof base, "/");
+    bprintf(c->file, sizeof c->file, "%s", path);
+    int lineno = 0, rc = 0;
+    for (char *p = b.data, *line; rc == 0 && (line = strsep(&p, "\n")) != NULL;) {
+        lineno++;
+        if (read_line(c, line, base, why, sizeof why) < 0)
+            rc = errf(err, errlen, "%s:%d: %s", path, lineno, why);
+    }
+    buf_free(&b);
+    return rc;
+}

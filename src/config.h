@@ -1,0 +1,49 @@
+/* config: wxstrip.conf and the global options, through one table of keys. */
+#ifndef WX_CONFIG_H
+#define WX_CONFIG_H
+
+#include <stddef.h>
+
+#define WX_PATH_MAX 4096
+
+typedef struct {
+    char url[WX_PATH_MAX]; /* an http(s) URL or a file path */
+    char charset[32];      /* "" unless the config names one */
+} wx_source;
+
+typedef struct {
+    char file[WX_PATH_MAX]; /* the config file read; "" when none */
+    wx_source *sources;
+    size_t nsources, capsources;
+    char data_dir[WX_PATH_MAX];
+    char graph_dir[WX_PATH_MAX];
+    char stations_file[WX_PATH_MAX];
+    char rrdcached[WX_PATH_MAX]; /* "" writes files directly */
+    char timezone[64];
+    long timeout;        /* seconds for one fetch */
+    long max_page_bytes; /* a larger page is an error */
+    char user_agent[256];
+    long max_strip_age;  /* seconds a feed's observation may be old at poll time */
+} wx_config;
+
+/* Fills C with the built-in defaults (no sources). */
+void config_init(wx_config *c);
+void config_free(wx_config *c);
+
+/* Reads PATH: "key = value" lines, '#' comments. Relative paths in it are
+ * taken from the file's own directory. On error returns -1 with err naming
+ * the file, the line and what is wrong; C may then be partly changed. */
+int config_read(wx_config *c, const char *path, char *err, size_t errlen);
+
+/* Sets one key, as a command-line option does; relative paths are taken
+ * from BASE (NULL: the current directory). -1 with err on a bad value or an
+ * unknown key. */
+int config_set(wx_config *c, const char *key, const char *value, const char *base, char *err,
+               size_t errlen);
+
+/* Parsers for values, shared with the command line: "90", "90s", "5m",
+ * "3h", "1d"; "8M", "512k", "1048576". 0 or -1. */
+int config_duration(const char *s, long *seconds);
+int config_size(const char *s, long *bytes);
+
+#endif

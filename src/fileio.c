@@ -1,0 +1,47 @@
+/* fileio: reading whole files (or stdin) into memory with a size cap. */
+#define _POSIX_C_SOURCE 200809L
+#include "fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int read_fd(int fd, size_t max, buf_t *out, char *why, size_t whylen)
+{
+    char chunk[65536];
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return errf(why, whylen, "%s", strerror(errno));
+        if (n == 0)
+            return 0;
+        if (out->len + (size_t)n > max)
+            return errf(why, whylen, "larger than the limit of %zu bytes", max);
+        if (buf_append(out, chunk, (size_t)n) < 0)
+            return errf(why, whylen, "out of memory");
+    }
+}
+
+int file_read(const char *path, size_t max, buf_t *out, char *why, size_t whylen)
+{
+    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errf(why, whylen, "%s", strerror(errno));
+    struct stat sb;
+    int rc;
+    if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode))
+        rc = errf(why, whylen, "is a directory");
+    else
+        rc = read_fd(fd, max, out, why, whylen);
+    if (fd != STDIN_FILENO)
+        close(fd);
+    if (rc < 0)
+        buf_free(out);
+    else if (buf_append(out, "", 0) < 0) /* a NUL-terminated, non-NULL buffer */
+        rc = errf(why, whylen, "out of memory");
+    return rc;
+}

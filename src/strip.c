@@ -1,0 +1,665 @@
+/* strip: finding weather-strip items (word, station, temperature) in text. */
+#include "strip.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+#define REST_MAX 96      /* bytes of word + name beside one temperature */
+#define REST_TOKENS 6    /* space-separated tokens in word + name */
+#define CREDIT_MAX 64    /* a "기상청 제공" line */
+#define NAME_KEY_MAX 64
+
+static const char credit_mark[] = "기상청";
+
+typedef struct {
+    size_t start, end; /* bytes of "-3.2℃" in the text */
+    double value;
+} temp_tok;
+
+/* Separators around items: bullets, bars, arrows. '/' ',' ':' only at the
+ * edges of a piece, since words like "비/눈" and "뇌우,우박" contain them. */
+static int is_inner_sep(unsigned cp)
+{
+    if (cp == (unsigned char)STRIP_SEG || utf8_is_space(cp))
+        return 1;
+    switch (cp) {
+    case '|': case '*': case '>': case 0xB7: case 0x2022: case 0x2027: case 0x2219:
+    case 0x30FB: case 0xFF5C: case 0x203B: case 0x25A0: case 0x25A1: case 0x25B6:
+    case 0x25B7: case 0x25BA: case 0x25C0: case 0x25C6: case 0x25C7: case 0x25CB:
+    case 0x25CF: case 0x2605: case 0x2606: case 0x25AA: case 0x25B8: case 0x2023:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int is_edge_sep(unsigned cp)
+{
+    return is_inner_sep(cp) || cp == '/' || cp == ',' || cp == ';' || cp == ':' || cp == '.';
+}
+
+/* Punctuation that marks a sentence: text with it is prose, not an item. */
+static int is_prose(unsigned cp)
+{
+    switch (cp) {
+    case '.': case '!': case '?': case '"': case '=': case 0x201C: case 0x201D:
+    case 0x2018: case 0x2019: case 0x3002:
+        return 1;
+    default:
+        return cp >= '0' && cp <= '9';
+    }
+}
+
+/* Copies SRC[0..N) to DST without the separators at its ends, white space
+ * collapsed to one space and inner separators to one STRIP_SEG. Returns the
+ * length, or -1 when it does not fit in DSTSZ. */
+static long normalize(const char *src, size_t n, char *dst, size_t dstsz)
+{
+    size_t i = 0, end = n, cl, o = 0;
+    while (i < n && is_edge_sep(utf8_decode(src, n, i, &cl)))
+        i += cl;
+    while (end > i) {
+        size_t k = utf8_back(src, end);
+        if (!is_edge_sep(utf8_decode(src, n, end - k, &cl)))
+            break;
+        end -= k;
+    }
+    int pend = 0; /* 1: a space is due, 2: a segment boundary */
+    for (; i < end; i += cl) {
+        unsigned cp = utf8_decode(src, n, i, &cl);
+        if (is_inner_sep(cp)) {
+            int kind = utf8_is_space(cp) ? 1 : 2;
+            pend = pend > kind ? pend : kind;
+            continue;
+        }
+        if (o + cl + 2 > dstsz)
+            return -1;
+        if (pend)
+            dst[o++] = pend == 2 ? STRIP_SEG : ' ';
+        pend = 0;
+        memcpy(dst + o, src + i, cl);
+        o += cl;
+    }
+    dst[o] = '\0';
+    return (long)o;
+}
+
+/* Copies S for display: segment boundaries become spaces. */
+static void display(char *dst, size_t dstsz, const char *s, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < dstsz; i++)
+        dst[o++] = s[i] == STRIP_SEG ? ' ' : s[i];
+    dst[o] = '\0';
+}
+
+/* Length of a temperature mark (℃, °C, ° C) at S[I], or 0. */
+static size_t mark_len(const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i + 3 <= len && u[i] == 0xE2 && u[i + 1] == 0x84 && u[i + 2] == 0x83)
+        return 3;
+    int degree = i + 2 <= len && ((u[i] == 0xC2 && (u[i + 1] == 0xB0 || u[i + 1] == 0xBA)) ||
+                                  (u[i] == 0xCB && u[i + 1] == 0x9A));
+    if (!degree)
+        return 0;
+    size_t j = i + 2;
+    if (j < len && (s[j] == ' ' || s[j] == STRIP_SEG))
+        j++;
+    if (j < len && (s[j] == 'C' || s[j] == 'c') &&
+        !(j + 1 < len && ((s[j + 1] | 0x20) >= 'a' && (s[j + 1] | 0x20) <= 'z')))
+        return j + 1 - i;
+    return 0;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Reads the number that ends at S[J) (before a mark): "18.6", "-3.2".
+ * Returns 1 and its start and value, or 0. */
+static int number_before(const char *s, size_t j, size_t *start, double *value)
+{
+    size_t skipped = 0;
+    while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == STRIP_SEG) && skipped < 2)
+        j--, skipped++;
+    size_t end = j, dot = 0;
+    while (j > 0 && is_digit(s[j - 1]))
+        j--;
+    if (j > 1 && s[j - 1] == '.' && is_digit(s[j - 2]) && j < end) {
+        dot = j - 1;
+        j -= 1;
+        while (j > 0 && is_digit(s[j - 1]))
+            j--;
+    }
+    size_t intlen = (dot ? dot : end) - j;
+    if (j == end || intlen == 0 || intlen > 3)
+        return 0;
+    if (j > 0 && (s[j - 1] == '.' || is_digit(s[j - 1])))
+        return 0; /* part of a longer number, like a date */
+    double v = 0, scale = 1;
+    for (size_t k = j; k < end; k++) {
+        if (k == dot)
+            continue;
+        v = v * 10 + (s[k] - '0');
+        if (dot && k > dot)
+            scale *= 10;
+    }
+    v /= scale;
+    const unsigned char *u = (const unsigned char *)s;
+    if (j > 0 && (s[j - 1] == '-' || s[j - 1] == '+')) {
+        v = s[j - 1] == '-' ? -v : v;
+        j--;
+    } else if (j >= 3 && ((u[j - 3] == 0xE2 && u[j - 2] == 0x88 && u[j - 1] == 0x92) ||
+                          (u[j - 3] == 0xEF && u[j - 2] == 0xBC && u[j - 1] == 0x8D))) {
+        v = -v; /* − U+2212, － U+FF0D */
+        j -= 3;
+    }
+    *start = j;
+    *value = v;
+    return 1;
+}
+
+size_t strip_count_marks(const char *text, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c == 0xE2 || c == 0xC2 || c == 0xCB) && mark_len(text, len, i))
+            n++;
+    }
+    return n;
+}
+
+/* Finds the temperatures in TEXT; returns how many (at most MAX). */
+static size_t find_temps(const char *text, size_t len, temp_tok *t, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < max; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c != 0xE2 && c != 0xC2 && c != 0xCB)
+            continue;
+        size_t ml = mark_len(text, len, i);
+        if (!ml)
+            continue;
+        size_t start;
+        double v;
+        if (number_before(text, i, &start, &v) && (n == 0 || start >= t[n - 1].end))
+            t[n++] = (temp_tok){start, i + ml, v};
+        i += ml - 1;
+    }
+    return n;
+}
+
+/* ---- splitting the text beside a temperature into word and station ---- */
+
+/* Resolves a station name: white space and boundaries are ignored, and a
+ * trailing note in parentheses ("대구(기)") is dropped when the full name is
+ * not registered. */
+static const wx_station *resolve_name(const wx_registry *reg, const char *s, size_t n)
+{
+    char key[NAME_KEY_MAX];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ' || s[i] == STRIP_SEG)
+            continue;
+        if (k + 1 >= sizeof key)
+            return NULL;
+        key[k++] = s[i];
+    }
+    if (k == 0)
+        return NULL;
+    const wx_station *st = stations_by_name(reg, key, k);
+    if (st || key[k - 1] != ')')
+        return st;
+    char *open = memrchr(key, '(', k);
+    return open && open > key ? stations_by_name(reg, key, (size_t)(open - key)) : NULL;
+}
+
+/* Looks up a word; "흐림 흐림" (an icon's alt text beside the same word)
+ * counts as the word once. */
+static const wx_word *resolve_word(const char *s, size_t n)
+{
+    char tmp[REST_MAX + 1];
+    if (n == 0 || n >= sizeof tmp)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        tmp[i] = s[i] == STRIP_SEG ? ' ' : s[i];
+    const wx_word *w = weather_lookup(tmp, n);
+    if (w)
+        return w;
+    const char *sp = memchr(tmp, ' ', n);
+    if (!sp)
+        return NULL;
+    size_t first = (size_t)(sp - tmp);
+    const wx_word *w1 = weather_lookup(tmp, first);
+    if (!w1)
+        return NULL;
+    for (size_t i = first + 1; i < n;) {
+        const char *next = memchr(tmp + i, ' ', n - i);
+        size_t end = next ? (size_t)(next - tmp) : n;
+        if (weather_lookup(tmp + i, end - i) != w1)
+            return NULL;
+        i = end + 1;
+    }
+    return w1;
+}
+
+typedef struct {
+    int score;
+    size_t k;       /* split point */
+    int name_first; /* name before word, as in table rows */
+    const wx_word *w;
+    const wx_station *st;
+} split;
+
+static int is_boundary(const char *r, size_t n, size_t k)
+{
+    return (k > 0 && (r[k - 1] == ' ' || r[k - 1] == STRIP_SEG)) ||
+           (k < n && (r[k] == ' ' || r[k] == STRIP_SEG));
+}
+
+static size_t trimmed(const char *s, size_t n, size_t *off)
+{
+    size_t a = 0;
+    while (a < n && (s[a] == ' ' || s[a] == STRIP_SEG))
+        a++;
+    while (n > a && (s[n - 1] == ' ' || s[n - 1] == STRIP_SEG))
+        n--;
+    *off = a;
+    return n - a;
+}
+
+/* Scores one reading of REST as WORD + NAME (both spans of REST). */
+static split score_split(const strip_scan *sc, const char *word, size_t wn, const char *name,
+                         size_t nn, int boundary)
+{
+    size_t off;
+    split s = {0};
+    wn = trimmed(word, wn, &off), word += off;
+    nn = trimmed(name, nn, &off), name += off;
+    if (nn) {
+        s.st = resolve_name(sc->reg, name, nn);
+        s.score += s.st ? 4 : -2;
+    }
+    if (wn) {
+        s.w = resolve_word(word, wn);
+        s.score += s.w ? 3 : -1;
+    }
+    if (wn && nn && boundary)
+        s.score += 1;
+    return s;
+}
+
+/* Chooses the best split of REST into a weather word and a station name. */
+static split best_split(const strip_scan *sc, const char *r, size_t n)
+{
+    split best = {.score = -100};
+    for (size_t k = 0, cl; k <= n; k += cl) {
+        cl = 1;
+        if (k < n)
+            utf8_decode(r, n, k, &cl);
+        int b = is_boundary(r, n, k);
+        split s = score_split(sc, r, k, r + k, n - k, b);
+        if (s.score > best.score)
+            best = s, best.k = k, best.name_first = 0;
+        s = score_split(sc, r + k, n - k, r, k, b);
+        if (s.score > best.score)
+            best = s, best.k = k, best.name_first = 1;
+    }
+    return best;
+}
+
+static void copy_part(char *dst, size_t dstsz, const char *s, size_t n)
+{
+    size_t off;
+    n = trimmed(s, n, &off);
+    display(dst, dstsz, s + off, n);
+}
+
+/* 1 when a piece of text can be the word and name of an item. */
+static int item_like(const char *r, size_t n)
+{
+    size_t tokens = n ? 1 : 0, cl;
+    for (size_t i = 0; i < n; i += cl) {
+        unsigned cp = utf8_decode(r, n, i, &cl);
+        if (is_prose(cp))
+            return 0;
+        if (r[i] == ' ' || r[i] == STRIP_SEG)
+            tokens++;
+    }
+    return tokens <= REST_TOKENS;
+}
+
+/* Builds an item from the text beside one temperature. Returns 1 when it
+ * makes an item, 0 when the text is not item-like, -1 when the item is
+ * empty (a bare temperature: not an item, but not prose either). */
+static int make_item(const strip_scan *sc, const char *rest, size_t restlen, const char *all,
+                     size_t alllen, const temp_tok *t, strip_item *it)
+{
+    char r[REST_MAX];
+    long n = normalize(rest, restlen, r, sizeof r);
+    if (n < 0 || !item_like(r, (size_t)n))
+        return 0;
+    if (n == 0)
+        return -1;
+    memset(it, 0, sizeof *it);
+    split s = best_split(sc, r, (size_t)n);
+    size_t k = s.k;
+    const char *a = r, *b = r + k;
+    size_t an = k, bn = (size_t)n - k;
+    if (s.name_first)
+        copy_part(it->name, sizeof it->name, a, an), copy_part(it->word, sizeof it->word, b, bn);
+    else
+        copy_part(it->word, sizeof it->word, a, an), copy_part(it->name, sizeof it->name, b, bn);
+    it->w = s.w;
+    it->st = s.st;
+    it->temp = t->value;
+    it->has_temp = 1;
+    char whole[WX_TEXT_MAX];
+    long wl = normalize(all, alllen, whole, sizeof whole);
+    display(it->text, sizeof it->text, whole, wl < 0 ? 0 : (size_t)wl);
+    return 1;
+}
+
+/* 1 when TEXT is only a credit line such as "기상청 제공". */
+static int is_credit(const char *text, size_t len)
+{
+    char r[CREDIT_MAX + 1];
+    long n = normalize(text, len, r, sizeof r);
+    return n > 0 && strstr(r, credit_mark) != NULL;
+}
+
+static int is_blank(const char *text, size_t len)
+{
+    char r[8];
+    long n = normalize(text, len < 64 ? len : 64, r, sizeof r);
+    return len < 64 && n == 0;
+}
+
+/* ---- dates ---- */
+
+static int read_int(const char *s, size_t len, size_t *i, int maxdigits, int *out)
+{
+    int v = 0, d = 0;
+    while (*i < len && is_digit(s[*i]) && d < maxdigits)
+        v = v * 10 + (s[(*i)++] - '0'), d++;
+    if (d == 0 || (*i < len && is_digit(s[*i])))
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static void skip_spaces(const char *s, size_t len, size_t *i)
+{
+    size_t cl;
+    while (*i < len && utf8_is_space(utf8_decode(s, len, *i, &cl)))
+        *i += cl;
+}
+
+/* Skips one of the strings in LIST at S[*I]; 1 when one was there. */
+static int skip_any(const char *s, size_t len, size_t *i, const char *const *list)
+{
+    for (; *list; list++) {
+        size_t n = strlen(*list);
+        if (*i + n <= len && memcmp(s + *i, *list, n) == 0) {
+            *i += n;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *const date_seps[] = {".", "-", "/", "년", NULL};
+static const char *const month_seps[] = {".", "-", "/", "월", NULL};
+static const char *const day_ends[] = {"일", ".", NULL};
+static const char *const weekdays[] = {"월", "화", "수", "목", "금", "토", "일", NULL};
+static const char *const day_suffix[] = {"요일", NULL};
+static const char *const time_notes[] = {"기준", "현재", "발표", "관측", NULL};
+
+static int valid_date(int y, int m, int d)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return !(m == 2 && d == 29 && !leap);
+}
+
+static void parse_weekday(const char *s, size_t len, size_t *i)
+{
+    size_t j = *i;
+    skip_spaces(s, len, &j);
+    if (j < len && s[j] == '(') {
+        j++;
+        if (skip_any(s, len, &j, weekdays)) {
+            skip_any(s, len, &j, day_suffix);
+            if (j < len && s[j] == ')')
+                *i = j + 1;
+        }
+    }
+}
+
+static void parse_time(const char *s, size_t len, size_t *i, strip_date *d)
+{
+    size_t j = *i;
+    int h, m = 0;
+    skip_spaces(s, len, &j);
+    if (!read_int(s, len, &j, 2, &h) || h > 24)
+        return;
+    if (j < len && s[j] == ':') {
+        j++;
+        if (!read_int(s, len, &j, 2, &m) || m > 59)
+            return;
+        if (j + 2 < len && s[j] == ':' && is_digit(s[j + 1]) && is_digit(s[j + 2]))
+            j += 3; /* seconds */
+    } else if (!skip_any(s, len, &j, (const char *const[]){"시", NULL})) {
+        return;
+    } else {
+        size_t k = j;
+        skip_spaces(s, len, &k);
+        if (read_int(s, len, &k, 2, &m) && m <= 59 &&
+            skip_any(s, len, &k, (const char *const[]){"분", NULL}))
+            j = k;
+        else
+            m = 0;
+    }
+    d->hour = h == 24 ? 0 : h;
+    d->minute = m;
+    *i = j;
+}
+
+/* Reads a date at the start of S; returns the bytes it took, or 0. */
+static size_t date_prefix(const char *s, size_t len, strip_date *d)
+{
+    size_t i = 0;
+    int y, m, day;
+    skip_spaces(s, len, &i);
+    if (!read_int(s, len, &i, 4, &y) || y < 1000)
+        return 0;
+    skip_spaces(s, len, &i);
+    if (!skip_any(s, len, &i, date_seps))
+        return 0;
+    skip_spaces(s, len, &i);
+    if (!read_int(s, len, &i, 2, &m))
+        return 0;
+    skip_spaces(s, len, &i);
+    if (!skip_any(s, len, &i, month_seps))
+        return 0;
+    skip_spaces(s, len, &i);
+    if (!read_int(s, len, &i, 2, &day) || !valid_date(y, m, day))
+        return 0;
+    skip_any(s, len, &i, day_ends);
+    *d = (strip_date){.year = y, .month = m, .day = day, .hour = -1, .minute = -1};
+    parse_weekday(s, len, &i);
+    parse_time(s, len, &i, d);
+    size_t j = i;
+    skip_spaces(s, len, &j);
+    if (skip_any(s, len, &j, time_notes))
+        i = j;
+    return i;
+}
+
+int strip_parse_date(const char *text, size_t len, strip_date *d)
+{
+    char r[WX_TEXT_MAX];
+    long n = normalize(text, len < 200 ? len : 0, r, sizeof r);
+    if (n <= 0)
+        return 0;
+    for (long i = 0; i < n; i++)
+        if (r[i] == STRIP_SEG)
+            r[i] = ' ';
+    strip_date tmp;
+    size_t used = date_prefix(r, (size_t)n, &tmp);
+    if (!used)
+        return 0;
+    skip_spaces(r, (size_t)n, &used);
+    if (used != (size_t)n)
+        return 0;
+    *d = tmp;
+    return 1;
+}
+
+/* ---- collecting ---- */
+
+void strip_scan_init(strip_scan *s, const wx_registry *reg)
+{
+    memset(s, 0, sizeof *s);
+    s->reg = reg;
+}
+
+void strip_scan_free(strip_scan *s)
+{
+    free(s->items);
+    free(s->dates);
+    memset(s, 0, sizeof *s);
+}
+
+void strip_add_item(strip_scan *s, const strip_item *it)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        strip_item *v = realloc(s->items, cap * sizeof *v);
+        if (!v) {
+            s->failed = 1;
+            return;
+        }
+        s->items = v;
+        s->cap = cap;
+    }
+    s->items[s->n] = *it;
+    s->items[s->n].gap = s->gap;
+    s->n++;
+    s->gap = 0;
+}
+
+static void add_date(strip_scan *s, const strip_date *d)
+{
+    if (s->ndates == s->capdates) {
+        size_t cap = s->capdates ? s->capdates * 2 : 8;
+        strip_date *v = realloc(s->dates, cap * sizeof *v);
+        if (!v) {
+            s->failed = 1;
+            return;
+        }
+        s->dates = v;
+        s->capdates = cap;
+    }
+    s->dates[s->ndates] = *d;
+    s->dates[s->ndates].at = s->n;
+    s->dates[s->ndates].gap = s->gap;
+    s->ndates++;
+}
+
+static size_t visible_bytes(const char *text, size_t len)
+{
+    size_t n = 0, cl;
+    for (size_t i = 0; i < len; i += cl)
+        if (!is_inner_sep(utf8_decode(text, len, i, &cl)))
+            n += cl;
+    return n;
+}
+
+int strip_single(const strip_scan *s, const char *text, size_t len, strip_item *it)
+{
+    temp_tok t[2];
+    if (find_temps(text, len, t, 2) != 1)
+        return 0;
+    char rest[REST_MAX * 2];
+    size_t before = t[0].start, after = len - t[0].end;
+    if (before + after + 1 >= sizeof rest)
+        return 0;
+    memcpy(rest, text, before);
+    rest[before] = STRIP_SEG;
+    memcpy(rest + before + 1, text + t[0].end, after);
+    return make_item(s, rest, before + 1 + after, text, len, &t[0], it) == 1;
+}
+
+/* Adds the items of a run with several temperatures, when every piece
+ * between them is an item; returns 1 when it did. */
+static int add_sequence(strip_scan *s, const char *text, const temp_tok *t, size_t nt)
+{
+    size_t from = 0;
+    strip_date d;
+    size_t used = date_prefix(text, t[0].start, &d);
+    if (used)
+        from = used;
+    strip_item *items = malloc(nt * sizeof *items);
+    if (!items)
+        return s->failed = 1, 0;
+    size_t ni = 0;
+    for (size_t i = 0; i < nt; i++) {
+        size_t start = i ? t[i - 1].end : from;
+        int rc = make_item(s, text + start, t[i].start - start, text + start,
+                           t[i].end - start, &t[i], &items[ni]);
+        if (rc == 0) {
+            free(items);
+            return 0;
+        }
+        ni += rc == 1;
+    }
+    if (used)
+        add_date(s, &d);
+    for (size_t i = 0; i < ni; i++)
+        strip_add_item(s, &items[i]);
+    free(items);
+    return 1;
+}
+
+void strip_add_run(strip_scan *s, const char *text, size_t len)
+{
+    size_t marks = strip_count_marks(text, len);
+    strip_date d;
+    if (marks == 0) {
+        if (len < WX_TEXT_MAX && strip_parse_date(text, len, &d))
+            add_date(s, &d);
+        else if (!(len <= CREDIT_MAX * 2 && is_credit(text, len)))
+            s->gap += visible_bytes(text, len);
+        return;
+    }
+    temp_tok *t = malloc(marks * sizeof *t);
+    if (!t) {
+        s->failed = 1;
+        return;
+    }
+    size_t nt = find_temps(text, len, t, marks);
+    size_t tail = nt ? t[nt - 1].end : len;
+    int ok = 0;
+    if (nt == 1) {
+        strip_item it;
+        ok = strip_single(s, text, len, &it);
+        if (ok)
+            strip_add_item(s, &it);
+        else if (is_credit(text + tail, len - tail) || is_blank(text + tail, len - tail))
+            ok = strip_single(s, text, tail, &it) && (strip_add_item(s, &it), 1);
+    } else if (nt > 1 && (is_blank(text + tail, len - tail) || is_credit(text + tail, len - tail))) {
+        ok = add_sequence(s, text, t, nt);
+    }
+    if (!ok)
+        s->gap += visible_bytes(text, len);
+    free(t);
+}

@@ -1,0 +1,67 @@
+/* strip: finding weather-strip items (word, station, temperature) in text. */
+#ifndef WX_STRIP_H
+#define WX_STRIP_H
+
+#include <stddef.h>
+
+#include "page.h"
+#include "stations.h"
+#include "weather.h"
+
+/* Marks a boundary between elements inside a unit of text (an inline tag, a
+ * table cell): "흐림\x1f서울 18.6℃". Splitting prefers such boundaries. */
+#define STRIP_SEG '\x1f'
+
+typedef struct {
+    char text[WX_TEXT_MAX]; /* the item as written, white space collapsed */
+    char word[WX_WORD_MAX]; /* the weather word as written; "" when none */
+    char name[WX_WORD_MAX]; /* the station name as written; "" when none */
+    const wx_word *w;       /* the word's table entry, or NULL when unknown/none */
+    const wx_station *st;   /* what the name resolves to, or NULL */
+    int stn_id;             /* a feed's station number; 0 for page items */
+    double temp;
+    int has_temp;
+    size_t gap;             /* bytes of other text since the previous item */
+} strip_item;
+
+typedef struct {
+    int year, month, day, hour, minute; /* hour/minute -1 when absent */
+    size_t at;      /* items seen before the date line */
+    size_t gap;     /* other text between the previous item and the date line */
+} strip_date;
+
+/* Collects a page's items and date lines in document order. */
+typedef struct {
+    const wx_registry *reg;
+    strip_item *items;
+    size_t n, cap;
+    strip_date *dates;
+    size_t ndates, capdates;
+    size_t gap;  /* other text since the last item */
+    int failed;  /* memory ran out: results are incomplete */
+} strip_scan;
+
+void strip_scan_init(strip_scan *s, const wx_registry *reg);
+void strip_scan_free(strip_scan *s);
+
+/* 1 when TEXT holds exactly one temperature and, beside it, nothing but a
+ * weather word and/or a station name in any order (an item of its own, like a
+ * list item or a table row); the item is put in *IT. 0 otherwise. */
+int strip_single(const strip_scan *s, const char *text, size_t len, strip_item *it);
+
+/* Adds an item found by strip_single. */
+void strip_add_item(strip_scan *s, const strip_item *it);
+
+/* Takes a run of text between block boundaries (a line, a paragraph): when
+ * the whole run is strip items (and separators), they are added; a date line
+ * is remembered; anything else counts as other text. */
+void strip_add_run(strip_scan *s, const char *text, size_t len);
+
+/* Counts temperature marks (℃, °C) in TEXT: a cheap upper bound of items. */
+size_t strip_count_marks(const char *text, size_t len);
+
+/* Reads a date line ("2024.05.05 (일)", "2024-05-05 14:00", "2024년 5월 5일")
+ * that is the whole of TEXT; 1 when it is one. */
+int strip_parse_date(const char *text, size_t len, strip_date *d);
+
+#endif
