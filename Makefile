@@ -19,7 +19,7 @@ SRC := $(wildcard src/*.c)
 LIB_SRC := $(filter-out src/main.c,$(SRC))
 OBJ := $(SRC:src/%.c=$(BUILD)/%.o)
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
-TEST_SRC := $(wildcard tests/check_*.c)
+TEST_SRC := tests/tests.c $(wildcard tests/check_*.c)
 TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 
 PROG := $(if $(filter build,$(BUILD)),wxstrip,$(BUILD)/wxstrip)

@@ -1,6 +1,5 @@
 /* main: global options, the configuration and the table of commands. */
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,32 +21,6 @@ static const struct command {
 static const char global_usage[] =
     "usage: wxstrip [-c FILE] [--data-dir DIR] [--graph-dir DIR] [--stations FILE]\n"
     "               COMMAND [ARGS]\n";
-
-void wx_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("wxstrip: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
-
-void wx_warn(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("wxstrip: warning: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
-
-int wx_usage(const char *usage)
-{
-    fprintf(stderr, "usage: wxstrip %s\n", usage);
-    return WX_EXIT_USAGE;
-}
 
 static void help(FILE *out)
 {

@@ -1,0 +1,131 @@
+/* tests: helpers shared by the Check suites (fixtures, registry, processes). */
+#include "tests.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "fileio.h"
+
+extern char **environ;
+
+const char *test_top(void)
+{
+    const char *t = getenv("WX_TOP");
+    return t && *t ? t : ".";
+}
+
+const char *test_wxstrip(void)
+{
+    const char *w = getenv("WXSTRIP");
+    return w && *w ? w : "./wxstrip";
+}
+
+void test_path(char *dst, size_t size, const char *rel)
+{
+    ck_assert_int_eq(bprintf(dst, size, "%s/%s", test_top(), rel), 0);
+}
+
+wx_registry *test_registry(void)
+{
+    char path[4096], err[512];
+    test_path(path, sizeof path, "stations/stations.tsv");
+    wx_registry *reg = stations_load(path, err, sizeof err);
+    ck_assert_msg(reg != NULL, "registry: %s", err);
+    return reg;
+}
+
+void test_read(const char *rel, buf_t *out)
+{
+    char path[4096], why[256];
+    test_path(path, sizeof path, rel);
+    ck_assert_msg(file_read(path, 64u << 20, out, why, sizeof why) == 0, "%s: %s", path, why);
+}
+
+/* Reads what the child writes on FDs until both close; writes STDIN_DATA. */
+static void pump(int in, const char *data, int outfd, int errfd, buf_t *out, buf_t *err)
+{
+    size_t left = data ? strlen(data) : 0;
+    if (!left && in >= 0)
+        close(in), in = -1;
+    struct pollfd p[3] = {{outfd, POLLIN, 0}, {errfd, POLLIN, 0}, {in, POLLOUT, 0}};
+    buf_t *dst[2] = {out, err};
+    while (p[0].fd >= 0 || p[1].fd >= 0) {
+        if (poll(p, 3, -1) < 0 && errno != EINTR)
+            break;
+        for (int i = 0; i < 2; i++) {
+            if (p[i].fd < 0 || !(p[i].revents & (POLLIN | POLLHUP)))
+                continue;
+            char chunk[8192];
+            ssize_t n = read(p[i].fd, chunk, sizeof chunk);
+            if (n > 0)
+                buf_append(dst[i], chunk, (size_t)n);
+            else
+                close(p[i].fd), p[i].fd = -1;
+        }
+        if (p[2].fd >= 0 && (p[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+            ssize_t n = write(p[2].fd, data, left);
+            if (n > 0)
+                data += n, left -= (size_t)n;
+            if (n <= 0 || !left)
+                close(p[2].fd), p[2].fd = -1;
+        }
+    }
+    if (p[2].fd >= 0)
+        close(p[2].fd);
+}
+
+int test_run(char *const argv[], char *const env[], const char *stdin_data, buf_t *out,
+             buf_t *err)
+{
+    int pin[2], pout[2], perr[2];
+    ck_assert(pipe(pin) == 0 && pipe(pout) == 0 && pipe(perr) == 0);
+    signal(SIGPIPE, SIG_IGN);
+    pid_t pid = fork();
+    ck_assert(pid >= 0);
+    if (pid == 0) {
+        dup2(pin[0], 0), dup2(pout[1], 1), dup2(perr[1], 2);
+        close(pin[0]), close(pin[1]), close(pout[0]), close(pout[1]), close(perr[0]),
+            close(perr[1]);
+        for (size_t i = 0; env && env[i]; i++)
+            putenv(env[i]);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    close(pin[0]), close(pout[1]), close(perr[1]);
+    buf_t o = {0}, e = {0};
+    buf_t *po = out ? out : &o, *pe = err ? err : &e;
+    pump(pin[1], stdin_data, pout[0], perr[0], po, pe);
+    buf_append(po, "", 0); /* NUL-terminated even when empty */
+    buf_append(pe, "", 0);
+    buf_free(&o), buf_free(&e);
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void test_tmpdir(char *dst, size_t size)
+{
+    const char *base = getenv("TMPDIR");
+    ck_assert_int_eq(bprintf(dst, size, "%s/wxstrip-test-XXXXXX", base ? base : "/tmp"), 0);
+    ck_assert_ptr_nonnull(mkdtemp(dst));
+}
+
+static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb, (void)flag, (void)ftw;
+    return remove(path);
+}
+
+void test_rmtree(const char *dir)
+{
+    nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}

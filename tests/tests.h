@@ -1,0 +1,45 @@
+/* tests: helpers shared by the Check suites (fixtures, registry, processes). */
+#ifndef WX_TESTS_H
+#define WX_TESTS_H
+
+#include <check.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "stations.h"
+
+/* The repository's top directory (WX_TOP, set by make; "." otherwise). */
+const char *test_top(void);
+
+/* The wxstrip binary under test (WXSTRIP, set by make). */
+const char *test_wxstrip(void);
+
+/* A path under the top directory, in a static buffer per call site. */
+void test_path(char *dst, size_t size, const char *rel);
+
+/* The bundled registry (stations/stations.tsv); aborts the test on error. */
+wx_registry *test_registry(void);
+
+/* Reads a file under the top directory; aborts the test on error. */
+void test_read(const char *rel, buf_t *out);
+
+/* Runs ARGV (argv[0] is a path) with STDIN_DATA (may be NULL) on standard
+ * input; captures standard output and error. Returns the exit status, or
+ * -1 when it did not exit normally. ENV entries ("K=V") are added. */
+int test_run(char *const argv[], char *const env[], const char *stdin_data, buf_t *out,
+             buf_t *err);
+
+/* A fresh temporary directory (removed by test_rmtree). */
+void test_tmpdir(char *dst, size_t size);
+void test_rmtree(const char *dir);
+
+Suite *fixtures_suite(void);
+Suite *stations_suite(void);
+Suite *weather_suite(void);
+Suite *charset_suite(void);
+Suite *strip_suite(void);
+Suite *config_suite(void);
+Suite *format_suite(void);
+Suite *cli_suite(void);
+
+#endif
