@@ -253,14 +253,20 @@ typedef struct {
     int score;
     size_t k;       /* split point */
     int name_first; /* name before word, as in table rows */
+    int plausible;  /* unknown parts are short enough to be a word and a name */
     const wx_word *w;
     const wx_station *st;
 } split;
 
-static int is_boundary(const char *r, size_t n, size_t k)
+/* 0 at no boundary, 1 at a space, 2 at an element boundary. */
+static int boundary_at(const char *r, size_t n, size_t k)
 {
-    return (k > 0 && (r[k - 1] == ' ' || r[k - 1] == STRIP_SEG)) ||
-           (k < n && (r[k] == ' ' || r[k] == STRIP_SEG));
+    int b = 0;
+    if (k > 0 && (r[k - 1] == ' ' || r[k - 1] == STRIP_SEG))
+        b = r[k - 1] == STRIP_SEG ? 2 : 1;
+    if (k < n && (r[k] == ' ' || r[k] == STRIP_SEG))
+        b = b > (r[k] == STRIP_SEG ? 2 : 1) ? b : (r[k] == STRIP_SEG ? 2 : 1);
+    return b;
 }
 
 static size_t trimmed(const char *s, size_t n, size_t *off)
@@ -274,24 +280,39 @@ static size_t trimmed(const char *s, size_t n, size_t *off)
     return n - a;
 }
 
-/* Scores one reading of REST as WORD + NAME (both spans of REST). */
+static size_t inner_boundaries(const char *s, size_t n)
+{
+    size_t b = 0;
+    for (size_t i = 0; i < n; i++)
+        b += s[i] == ' ' || s[i] == STRIP_SEG;
+    return b;
+}
+
+/* Scores one reading of the text as WORD + NAME. Known parts score high;
+ * unknown parts score low, and more so when they span several tokens (a
+ * station name is one token, an unknown word at most two): a split at an
+ * element boundary is the likely one. */
 static split score_split(const strip_scan *sc, const char *word, size_t wn, const char *name,
                          size_t nn, int boundary)
 {
     size_t off;
-    split s = {0};
+    split s = {.plausible = 1};
     wn = trimmed(word, wn, &off), word += off;
     nn = trimmed(name, nn, &off), name += off;
     if (nn) {
         s.st = resolve_name(sc->reg, name, nn);
-        s.score += s.st ? 4 : -2;
+        size_t inner = s.st ? 0 : inner_boundaries(name, nn);
+        s.score += s.st ? 4 : -1 - (int)inner;
+        s.plausible = inner == 0;
     }
     if (wn) {
         s.w = resolve_word(word, wn);
-        s.score += s.w ? 3 : -1;
+        size_t inner = s.w ? 0 : inner_boundaries(word, wn);
+        s.score += s.w ? 3 : -1 - (int)inner;
+        s.plausible = s.plausible && inner <= 1;
     }
-    if (wn && nn && boundary)
-        s.score += 1;
+    if (wn && nn)
+        s.score += boundary;
     return s;
 }
 
@@ -303,7 +324,7 @@ static split best_split(const strip_scan *sc, const char *r, size_t n)
         cl = 1;
         if (k < n)
             utf8_decode(r, n, k, &cl);
-        int b = is_boundary(r, n, k);
+        int b = boundary_at(r, n, k);
         split s = score_split(sc, r, k, r + k, n - k, b);
         if (s.score > best.score)
             best = s, best.k = k, best.name_first = 0;
@@ -349,6 +370,8 @@ static int make_item(const strip_scan *sc, const char *rest, size_t restlen, con
         return -1;
     memset(it, 0, sizeof *it);
     split s = best_split(sc, r, (size_t)n);
+    if (!s.plausible)
+        return 0;
     size_t k = s.k;
     const char *a = r, *b = r + k;
     size_t an = k, bn = (size_t)n - k;
@@ -584,10 +607,22 @@ static size_t visible_bytes(const char *text, size_t len)
     return n;
 }
 
+/* 1 when the temperature at T is followed by a letter ("18.6℃까지"): the
+ * language of prose, never of a strip item. */
+static int glued_to_word(const char *text, size_t len, const temp_tok *t)
+{
+    size_t cl;
+    if (t->end >= len)
+        return 0;
+    unsigned cp = utf8_decode(text, len, t->end, &cl);
+    return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp < 0x80 && (cp | 0x20) >= 'a' &&
+                                              (cp | 0x20) <= 'z');
+}
+
 int strip_single(const strip_scan *s, const char *text, size_t len, strip_item *it)
 {
     temp_tok t[2];
-    if (find_temps(text, len, t, 2) != 1)
+    if (find_temps(text, len, t, 2) != 1 || glued_to_word(text, len, &t[0]))
         return 0;
     char rest[REST_MAX * 2];
     size_t before = t[0].start, after = len - t[0].end;
