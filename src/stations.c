@@ -160,9 +160,13 @@ typedef struct {
     size_t n, cap;
 } entries;
 
+/* By number, then by line, so a duplicate number blames its later line
+ * whatever order qsort leaves equal numbers in. */
 static int entry_cmp(const void *a, const void *b)
 {
-    return st_cmp(&((const entry *)a)->st, &((const entry *)b)->st);
+    const entry *x = a, *y = b;
+    int c = st_cmp(&x->st, &y->st);
+    return c ? c : (x->lineno > y->lineno) - (x->lineno < y->lineno);
 }
 
 static void entries_free(entries *e)
@@ -246,11 +250,15 @@ static int check_unique(const wx_registry *reg, const name_index *ix, const entr
                         const char *origin, char *err, size_t errlen)
 {
     for (size_t i = 1; i < ix->n; i++) {
-        const name_key *a = &ix->v[i - 1], *b = &ix->v[i];
-        if (strcmp(a->key, b->key) == 0 && a->idx != b->idx)
-            return errf(err, errlen, "%s:%d: name '%s' already names station %d (line %d)",
-                        origin, e->v[b->idx].lineno, b->key, reg->st[a->idx].id,
-                        e->v[a->idx].lineno);
+        size_t a = ix->v[i - 1].idx, b = ix->v[i].idx;
+        if (strcmp(ix->v[i - 1].key, ix->v[i].key) != 0 || a == b)
+            continue;
+        if (e->v[a].lineno > e->v[b].lineno) { /* blame the later line */
+            size_t t = a;
+            a = b, b = t;
+        }
+        return errf(err, errlen, "%s:%d: name '%s' already names station %d (line %d)", origin,
+                    e->v[b].lineno, ix->v[i].key, reg->st[a].id, e->v[a].lineno);
     }
     return 0;
 }
