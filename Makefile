@@ -68,10 +68,15 @@ asan: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang CFLAGS='-O1 -g' \
 	    SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' test
 
+DEMO_SOURCES := tests/fixtures/demo/kma-feed.xml tests/fixtures/demo/news-page.html \
+                tests/fixtures/parse/seed-000.txt
+
 demo: deps-test
 	@$(MAKE) --no-print-directory all
-	./wxstrip parse --format tsv tests/fixtures/seed-000.txt tests/fixtures/seed-004.txt \
-	    tests/fixtures/html/feed.xml
+	@for f in $(DEMO_SOURCES); do \
+	    echo "== ./wxstrip parse --format tsv $$f"; \
+	    ./wxstrip parse --format tsv "$$f" || exit 1; \
+	done
 
 fuzz:
 	@scripts/deps.sh build fuzz
