@@ -105,6 +105,22 @@ static const char *find_key(const char *s, size_t len, const char *key)
     return NULL;
 }
 
+/* The charset a meta tag whose attributes start at P names, if any. Only
+ * meta tags count: script, link and form tags name other documents'. */
+static int meta_charset(const char *p, const char *end, char *name, size_t namelen)
+{
+    const char *close = memchr(p, '>', (size_t)(end - p));
+    const char *tag_end = close ? close : end;
+    for (const char *s = p; (p = find_key(s, (size_t)(tag_end - s), "charset")); s = p) {
+        const char *q = p;
+        while (q < tag_end && *q == ' ')
+            q++;
+        if (q < tag_end && *q == '=')
+            return copy_token(q, tag_end, name, namelen);
+    }
+    return 0;
+}
+
 int charset_sniff(const char *bytes, size_t len, char *name, size_t namelen)
 {
     size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES;
@@ -115,13 +131,9 @@ int charset_sniff(const char *bytes, size_t len, char *name, size_t namelen)
         if (close && (p = find_key(bytes, (size_t)(close - bytes), "encoding")))
             return copy_token(p, close, name, namelen);
     }
-    for (const char *s = bytes; (p = find_key(s, (size_t)(end - s), "charset")); s = p) {
-        const char *q = p;
-        while (q < end && *q == ' ')
-            q++;
-        if (q < end && *q == '=')
-            return copy_token(q, end, name, namelen);
-    }
+    for (const char *s = bytes; (p = find_key(s, (size_t)(end - s), "<meta")); s = p)
+        if (meta_charset(p, end, name, namelen))
+            return 1;
     return 0;
 }
 
