@@ -110,13 +110,31 @@ static int resolve_path(char *dst, size_t size, const char *path, const char *ba
     return bprintf(dst, size, "%s%s%s", base, base[n - 1] == '/' ? "" : "/", path);
 }
 
+/* Copies the word at *S into DST and moves *S past it and the blanks after
+ * it; -1 when the word does not fit. */
+static int next_word(const char **s, char *dst, size_t size)
+{
+    size_t n = strcspn(*s, " \t");
+    if (n >= size)
+        return -1;
+    memcpy(dst, *s, n);
+    dst[n] = '\0';
+    *s += n + strspn(*s + n, " \t");
+    return 0;
+}
+
+/* VALUE is "URL [CHARSET]" or "URL charset=CHARSET". */
 static int add_source(wx_config *c, const char *value, const char *base, char *err,
                       size_t errlen)
 {
-    char url[WX_PATH_MAX], cs[64] = "";
-    int n = sscanf(value, "%4095s %63s", url, cs);
-    if (n < 1)
+    char url[WX_PATH_MAX], cs[64];
+    value += strspn(value, " \t");
+    if (!*value)
         return errf(err, errlen, "a source needs a URL or a file");
+    if (next_word(&value, url, sizeof url) < 0 || next_word(&value, cs, sizeof cs) < 0)
+        return errf(err, errlen, "source too long");
+    if (*value)
+        return errf(err, errlen, "unexpected '%s' after the source's charset", value);
     const char *charset = strncasecmp(cs, "charset=", 8) == 0 ? cs + 8 : cs;
     if (c->nsources == c->capsources) {
         size_t cap = c->capsources ? c->capsources * 2 : 4;
