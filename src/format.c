@@ -5,20 +5,20 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "charset.h"
 #include "weather.h"
 
 static const char hex[] = "0123456789abcdef";
 
-/* Length of a valid UTF-8 sequence at S, or 0. */
+/* Length of a valid UTF-8 sequence at S, or 0. The bytes are checked up to
+ * the first that is not a continuation, so S's NUL is never passed. */
 static size_t seq_len(const unsigned char *s)
 {
-    size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
-    if (s[0] >= 0xF5)
-        return 0;
+    size_t n = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
     for (size_t i = 1; i < n; i++)
         if ((s[i] & 0xC0) != 0x80)
             return 0;
-    return n;
+    return n && charset_valid_utf8((const char *)s, n) ? n : 0;
 }
 
 int json_string(buf_t *b, const char *str)
