@@ -24,5 +24,7 @@ int wx_usage(const char *usage);
 typedef int (*wx_command_fn)(wx_ctx *ctx, int argc, char **argv);
 
 int cmd_parse(wx_ctx *ctx, int argc, char **argv);
+int cmd_poll(wx_ctx *ctx, int argc, char **argv);
+int cmd_ingest(wx_ctx *ctx, int argc, char **argv);
 
 #endif

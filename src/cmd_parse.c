@@ -5,12 +5,13 @@
 
 #include "buf.h"
 #include "cli.h"
-#include "fileio.h"
+#include "fetch.h"
 #include "format.h"
 #include "parse.h"
+#include "source.h"
 #include "stations.h"
 
-static const char usage[] = "parse [--format json|tsv] SOURCE...";
+static const char usage[] = "parse [--format json|tsv] SOURCE...  (a file, - or an http(s) URL)";
 
 typedef enum { OUT_JSON, OUT_TSV } out_format;
 
@@ -25,17 +26,21 @@ static void report(const char *source, const wx_page *p, out_format fmt)
 }
 
 /* Parses one source and prints it; 0 when it gave readings. */
-static int parse_one(wx_ctx *ctx, const wx_registry *reg, const char *source, out_format fmt)
+static int parse_one(wx_ctx *ctx, fetcher **f, const wx_registry *reg, const char *source,
+                     out_format fmt)
 {
-    buf_t in = {0}, out = {0};
-    char why[512];
-    if (file_read(source, (size_t)ctx->cfg.max_page_bytes, &in, why, sizeof why) < 0) {
+    buf_t out = {0};
+    char why[1024];
+    source_data in;
+    if (source_read(f, &ctx->cfg, source, NULL, NULL, &in, why, sizeof why) < 0) {
         wx_error("%s: %s", source, why);
+        source_data_free(&in);
         return -1;
     }
     wx_page p;
-    int rc = parse_page(in.data, in.len, NULL, reg, &p, why, sizeof why);
-    buf_free(&in);
+    int rc = parse_page(in.bytes.data, in.bytes.len, in.charset[0] ? in.charset : NULL, reg, &p,
+                        why, sizeof why);
+    source_data_free(&in);
     if (rc < 0) {
         wx_error("%s: %s", source, why);
         page_free(&p);
@@ -90,11 +95,13 @@ int cmd_parse(wx_ctx *ctx, int argc, char **argv)
         buf_free(&h);
     }
     int status = WX_EXIT_OK;
+    fetcher *f = NULL;
     for (int i = optind; i < argc; i++) {
-        if (parse_one(ctx, reg, argv[i], fmt) < 0)
+        if (parse_one(ctx, &f, reg, argv[i], fmt) < 0)
             status = WX_EXIT_FAIL;
         fflush(stdout);
     }
+    fetch_free(f);
     stations_free(reg);
     return status;
 }

@@ -34,6 +34,7 @@ static const struct key {
     {"max_page_bytes", KEY_SIZE, offsetof(wx_config, max_page_bytes), 0, 1024, 1L << 30},
     {"user_agent", KEY_STRING, offsetof(wx_config, user_agent), 256, 0, 0},
     {"max_strip_age", KEY_DURATION, offsetof(wx_config, max_strip_age), 0, 60, 86400 * 31},
+    {"lock_wait", KEY_DURATION, offsetof(wx_config, lock_wait), 0, 0, 86400},
 };
 
 void config_init(wx_config *c)
@@ -48,6 +49,7 @@ void config_init(wx_config *c)
     c->timeout = 30;
     c->max_page_bytes = 8L << 20;
     c->max_strip_age = 3 * 3600;
+    c->lock_wait = 60;
 }
 
 void config_free(wx_config *c)

@@ -24,6 +24,7 @@ typedef struct {
     long max_page_bytes; /* a larger page is an error */
     char user_agent[256];
     long max_strip_age;  /* seconds a feed's observation may be old at poll time */
+    long lock_wait;      /* seconds a poll waits for another one to finish */
 } wx_config;
 
 /* Fills C with the built-in defaults (no sources). */

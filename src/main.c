@@ -3,8 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
+#include "fetch.h"
 
 #ifndef WX_DEFAULT_CONFIG
 #define WX_DEFAULT_CONFIG "/etc/wxstrip.conf"
@@ -16,6 +18,8 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"parse", cmd_parse, "print the readings in pages, feeds or text dumps"},
+    {"poll", cmd_poll, "fetch the sources and store new readings"},
+    {"ingest", cmd_ingest, "store saved pages or feeds (backfill)"},
 };
 
 static const char global_usage[] =
@@ -63,6 +67,13 @@ static int load_config(wx_ctx *ctx, const char *path, const override *ov, size_t
     const char *cached = getenv("RRDCACHED_ADDRESS");
     if (cached)
         snprintf(ctx->cfg.rrdcached, sizeof ctx->cfg.rrdcached, "%s", cached);
+    /* local times (strip dates, --at, graphs) are the configured zone's */
+    setenv("TZ", ctx->cfg.timezone, 1);
+    tzset();
+    if (fetch_global_init() < 0) {
+        wx_error("cannot initialise libcurl");
+        return -1;
+    }
     return 0;
 }
 

@@ -129,3 +129,72 @@ void test_rmtree(const char *dir)
 {
     nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
+
+/* Starts ARGV with standard output on a pipe; returns the PID and the
+ * pipe's read end. */
+static int spawn(char *const argv[], int *outfd)
+{
+    int p[2];
+    ck_assert(pipe(p) == 0);
+    pid_t pid = fork();
+    ck_assert(pid >= 0);
+    if (pid == 0) {
+        dup2(p[1], 1);
+        close(p[0]), close(p[1]);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    close(p[1]);
+    *outfd = p[0];
+    return pid;
+}
+
+int test_httpd_start(const char *docroot, const char *log, int *port)
+{
+    char script[4096];
+    test_path(script, sizeof script, "tests/httpd.py");
+    char *argv[] = {"/usr/bin/python3", script, (char *)docroot, (char *)log, NULL};
+    int fd, pid = spawn(argv, &fd);
+    char line[32] = "";
+    size_t n = 0;
+    while (n + 1 < sizeof line && read(fd, line + n, 1) == 1 && line[n] != '\n')
+        n++;
+    close(fd);
+    *port = atoi(line);
+    ck_assert_msg(*port > 0, "httpd.py did not start");
+    return pid;
+}
+
+int test_rrdcached_start(const char *dir, const char *base)
+{
+    char sock[4200], addr[4300], pidfile[4200];
+    snprintf(sock, sizeof sock, "%s/sock", dir);
+    snprintf(addr, sizeof addr, "unix:%s", sock);
+    snprintf(pidfile, sizeof pidfile, "%s/rrdcached.pid", dir);
+    char *argv[] = {"/usr/bin/rrdcached", "-g", "-l", addr, "-p", pidfile, "-b", (char *)base,
+                    "-B", "-F", "-w", "3600", "-f", "7200", NULL};
+    int fd, pid = spawn(argv, &fd);
+    close(fd);
+    for (int i = 0; i < 100 && access(sock, F_OK) != 0; i++)
+        usleep(20000);
+    ck_assert_msg(access(sock, F_OK) == 0, "rrdcached did not start");
+    return pid;
+}
+
+void test_stop(int pid)
+{
+    if (pid <= 0)
+        return;
+    kill(pid, SIGTERM);
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+}
+
+void test_write(const char *path, const char *text, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_msg(f != NULL, "%s: %s", path, strerror(errno));
+    ck_assert(fwrite(text, 1, len, f) == len);
+    ck_assert_int_eq(fclose(f), 0);
+}

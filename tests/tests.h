@@ -29,6 +29,20 @@ void test_read(const char *rel, buf_t *out);
 int test_run(char *const argv[], char *const env[], const char *stdin_data, buf_t *out,
              buf_t *err);
 
+/* A loopback HTTP server (tests/httpd.py) serving DOCROOT, logging
+ * answered requests ("PATH STATUS") to LOG. Returns its PID; the port goes
+ * to *PORT. Stop it with test_stop. */
+int test_httpd_start(const char *docroot, const char *log, int *port);
+
+/* rrdcached on a unix socket DIR/sock, for files under BASE. Returns its PID. */
+int test_rrdcached_start(const char *dir, const char *base);
+
+/* Stops a process started by a test: SIGTERM, then waits for it. */
+void test_stop(int pid);
+
+/* Writes TEXT to PATH (replacing it). */
+void test_write(const char *path, const char *text, size_t len);
+
 /* A fresh temporary directory (removed by test_rmtree). */
 void test_tmpdir(char *dst, size_t size);
 void test_rmtree(const char *dir);
@@ -41,5 +55,6 @@ Suite *strip_suite(void);
 Suite *config_suite(void);
 Suite *format_suite(void);
 Suite *cli_suite(void);
+Suite *poll_suite(void);
 
 #endif

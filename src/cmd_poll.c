@@ -1,0 +1,125 @@
+/* cmd_poll: `wxstrip poll` and `wxstrip ingest`: sources into RRD files. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "lock.h"
+#include "poller.h"
+#include "when.h"
+
+static const char poll_usage[] = "poll [--no-graphs] [SOURCE...]";
+static const char ingest_usage[] = "ingest [--at TIME] FILE...";
+
+static double elapsed(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* Opens what a run writes to: the store, the lock, the registry, the
+ * validators. 0, or -1 after reporting. */
+static int open_run(wx_ctx *ctx, poller *p, source_state *state, int *lock)
+{
+    char err[1024];
+    p->cfg = &ctx->cfg;
+    if (!(p->st = store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err, sizeof err))) {
+        wx_error("%s", err);
+        return -1;
+    }
+    if ((*lock = lock_acquire(ctx->cfg.data_dir, ctx->cfg.lock_wait, err, sizeof err)) < 0 ||
+        !(p->reg = stations_load(ctx->cfg.stations_file, err, sizeof err)) ||
+        (state && state_load(state, ctx->cfg.data_dir, err, sizeof err) < 0)) {
+        wx_error("%s", err);
+        return -1;
+    }
+    p->state = state;
+    return 0;
+}
+
+static void close_run(poller *p, source_state *state, int lock)
+{
+    char err[1024];
+    if (state && state->path[0] && state_save(state, err, sizeof err) < 0)
+        wx_error("%s", err);
+    if (state)
+        state_free(state);
+    stations_free((wx_registry *)p->reg);
+    lock_release(lock);
+    store_close(p->st);
+    poller_free(p);
+}
+
+static int finish(poller *p, const char *command, const struct timespec *start)
+{
+    poll_summary(p, command, elapsed(start));
+    return p->stats.failed || p->stats.station_errors ? WX_EXIT_FAIL : WX_EXIT_OK;
+}
+
+int cmd_poll(wx_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"no-graphs", no_argument, NULL, 'n'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    int c;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        if (c == 'h')
+            return printf("usage: wxstrip %s\n", poll_usage), WX_EXIT_OK;
+        if (c != 'n')
+            return wx_usage(poll_usage);
+    }
+    if (optind == argc && ctx->cfg.nsources == 0) {
+        wx_error("no sources: give some, or add 'source =' lines to %s", ctx->cfg.file);
+        return WX_EXIT_USAGE;
+    }
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    poller p = {.now = time(NULL)};
+    source_state state = {0};
+    int lock = -1, rc = WX_EXIT_FAIL;
+    if (open_run(ctx, &p, &state, &lock) == 0) {
+        if (optind < argc)
+            for (int i = optind; i < argc; i++)
+                poll_source(&p, argv[i], NULL);
+        else
+            for (size_t i = 0; i < ctx->cfg.nsources; i++)
+                poll_source(&p, ctx->cfg.sources[i].url, ctx->cfg.sources[i].charset);
+        rc = finish(&p, "poll", &start);
+    }
+    close_run(&p, &state, lock);
+    return rc;
+}
+
+int cmd_ingest(wx_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"at", required_argument, NULL, 'a'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    poller p = {.ingest = 1};
+    char err[512];
+    int c;
+    while ((c = getopt_long(argc, argv, "a:h", opts, NULL)) != -1) {
+        if (c == 'h')
+            return printf("usage: wxstrip %s\n", ingest_usage), WX_EXIT_OK;
+        if (c != 'a')
+            return wx_usage(ingest_usage);
+        if (when_parse(optarg, &p.at, err, sizeof err) < 0) {
+            wx_error("--at: %s", err);
+            return WX_EXIT_USAGE;
+        }
+        p.has_at = 1;
+    }
+    if (optind == argc)
+        return wx_usage(ingest_usage);
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    p.now = time(NULL);
+    int lock = -1, rc = WX_EXIT_FAIL;
+    if (open_run(ctx, &p, NULL, &lock) == 0) {
+        for (int i = optind; i < argc; i++)
+            poll_source(&p, argv[i], NULL);
+        rc = finish(&p, "ingest", &start);
+    }
+    close_run(&p, NULL, lock);
+    return rc;
+}

@@ -1,0 +1,201 @@
+/* poller: the pipeline poll and ingest share: read, parse, time, store. */
+#include "poller.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "parse.h"
+#include "source.h"
+#include "when.h"
+
+#define FUTURE_SLACK 600 /* an observation may be this far ahead of our clock */
+
+static void note_updated(poller *p, int station)
+{
+    for (size_t i = 0; i < p->nupdated; i++)
+        if (p->updated[i] == station)
+            return;
+    if (p->nupdated == p->capupdated) {
+        size_t cap = p->capupdated ? p->capupdated * 2 : 128;
+        int *v = realloc(p->updated, cap * sizeof *v);
+        if (!v)
+            return;
+        p->updated = v, p->capupdated = cap;
+    }
+    p->updated[p->nupdated++] = station;
+}
+
+/* A minute boundary: every update lands on one, so no 60 s step ever
+ * mixes two weather codes. */
+static time_t on_step(time_t t)
+{
+    return t - t % STORE_STEP;
+}
+
+static int same_date(time_t t, const wx_page *pg)
+{
+    int y, m, d;
+    when_date(t, &y, &m, &d);
+    return y == pg->year && m == pg->month && d == pg->day;
+}
+
+/* The time of a polled page's readings, or -1 with why it is refused. */
+static int poll_time(const poller *p, const wx_page *pg, time_t *t, char *why, size_t n)
+{
+    char a[32], b[32];
+    if (pg->year && pg->hour >= 0) {
+        time_t obs = when_local(pg->year, pg->month, pg->day, pg->hour, pg->minute);
+        when_format(obs, a, sizeof a);
+        if (obs == (time_t)-1)
+            return errf(why, n, "observation time is not a valid local time");
+        if (obs > p->now + FUTURE_SLACK)
+            return errf(why, n, "stale: observation %s is in the future", a);
+        if (p->now - obs > p->cfg->max_strip_age)
+            return errf(why, n, "stale: observation %s is %.1f h old (max_strip_age %ld s)", a,
+                        (double)(p->now - obs) / 3600, p->cfg->max_strip_age);
+        *t = on_step(obs);
+        return 0;
+    }
+    if (pg->year && !same_date(p->now, pg)) {
+        when_format(p->now, b, sizeof b);
+        return errf(why, n, "stale: the strip is dated %04d-%02d-%02d, today is %.10s",
+                    pg->year, pg->month, pg->day, b);
+    }
+    *t = on_step(p->now);
+    return 0;
+}
+
+/* The time of an ingested page's readings: its own, or --at when they agree. */
+static int ingest_time(const poller *p, const wx_page *pg, time_t *t, char *why, size_t n)
+{
+    char a[32];
+    time_t own = -1;
+    if (pg->year && pg->hour >= 0)
+        own = when_local(pg->year, pg->month, pg->day, pg->hour, pg->minute);
+    if (!p->has_at) {
+        if (own == (time_t)-1)
+            return errf(why, n, pg->year ? "the page gives a date but no time of day: give "
+                                           "--at TIME"
+                                         : "the page carries no date or time: give --at TIME");
+        *t = on_step(own);
+        return 0;
+    }
+    when_format(p->at, a, sizeof a);
+    if (pg->year && !same_date(p->at, pg))
+        return errf(why, n, "the page is dated %04d-%02d-%02d, not %.10s as --at says",
+                    pg->year, pg->month, pg->day, a);
+    if (own != (time_t)-1 && on_step(own) != on_step(p->at))
+        return errf(why, n, "the page's observation time %02d:%02d disagrees with --at %s",
+                    pg->hour, pg->minute, a);
+    *t = on_step(p->at);
+    return 0;
+}
+
+/* Stores the page's readings at T; 0 when every station was written, 1
+ * when some station's file failed. */
+static int store_page(poller *p, const char *src, const wx_page *pg, time_t t)
+{
+    int rc = 0;
+    for (size_t i = 0; i < pg->nreadings; i++) {
+        const wx_reading *r = &pg->readings[i];
+        char err[1024];
+        switch (store_put(p->st, r->station, t, r->temp, r->code, err, sizeof err)) {
+        case STORE_STORED:
+            p->stats.stored++;
+            note_updated(p, r->station);
+            break;
+        case STORE_SKIPPED:
+            p->stats.skipped++;
+            break;
+        case STORE_FAILED:
+            p->stats.station_errors++;
+            wx_error("%s: station %d %s: %s", src, r->station, r->name, err);
+            rc = 1;
+            break;
+        }
+    }
+    return rc;
+}
+
+static void report_page(const char *src, const wx_page *pg)
+{
+    for (size_t i = 0; i < pg->nwarnings; i++)
+        wx_warn("%s: %s", src, pg->warnings[i]);
+    for (size_t i = 0; i < pg->nunresolved; i++)
+        wx_warn("%s: unresolved '%s': %s", src, pg->unresolved[i].text,
+                pg->unresolved[i].reason);
+}
+
+/* Parses, times and stores bytes already read: 0 when the source is ok, 1
+ * when it is but some station failed, -1 when the source failed. */
+static int take_page(poller *p, const char *src, const source_data *d)
+{
+    char why[512];
+    wx_page pg;
+    if (parse_page(d->bytes.data, d->bytes.len, d->charset[0] ? d->charset : NULL, p->reg,
+                   &pg, why, sizeof why) < 0) {
+        wx_error("%s: %s", src, why);
+        page_free(&pg);
+        return -1;
+    }
+    report_page(src, &pg);
+    p->stats.readings += (unsigned)pg.nreadings;
+    p->stats.rejected += (unsigned)pg.nunresolved;
+    time_t t = 0;
+    int rc = -1;
+    if (pg.nreadings == 0)
+        wx_error("%s: no weather readings found", src);
+    else if ((p->ingest ? ingest_time(p, &pg, &t, why, sizeof why)
+                        : poll_time(p, &pg, &t, why, sizeof why)) < 0) {
+        wx_error("%s: %s; nothing stored", src, why);
+        p->stats.rejected += (unsigned)pg.nreadings;
+    } else {
+        rc = store_page(p, src, &pg, t);
+    }
+    page_free(&pg);
+    return rc;
+}
+
+int poll_source(poller *p, const char *src, const char *charset)
+{
+    char err[1024];
+    source_data d;
+    const state_entry *prev = p->state ? state_get(p->state, src) : NULL;
+    int rc = source_read(&p->f, p->cfg, src, charset, prev, &d, err, sizeof err);
+    if (rc < 0)
+        wx_error("%s: %s", src, err);
+    else if (!d.not_modified)
+        rc = take_page(p, src, &d);
+    /* remember validators only once everything the page gave is stored */
+    if (rc == 0 && d.is_url && p->state && !d.not_modified)
+        state_set(p->state, src, d.etag, d.last_modified);
+    source_data_free(&d);
+    if (rc < 0)
+        p->stats.failed++;
+    else
+        p->stats.ok++;
+    return rc < 0 ? -1 : 0;
+}
+
+void poll_summary(const poller *p, const char *command, double seconds)
+{
+    const poll_stats *s = &p->stats;
+    char errors[64] = "";
+    if (s->station_errors)
+        snprintf(errors, sizeof errors, ", %u failed (station file errors)", s->station_errors);
+    fprintf(stderr,
+            "wxstrip: %s: sources %u ok, %u failed; readings %u: %u stored, %u skipped "
+            "(already stored), %u rejected%s; %.2f s\n",
+            command, s->ok, s->failed, s->readings, s->stored, s->skipped, s->rejected, errors,
+            seconds);
+}
+
+void poller_free(poller *p)
+{
+    fetch_free(p->f);
+    free(p->updated);
+    p->f = NULL;
+    p->updated = NULL;
+}

@@ -1,0 +1,46 @@
+/* poller: the pipeline poll and ingest share: read, parse, time, store. */
+#ifndef WX_POLLER_H
+#define WX_POLLER_H
+
+#include <time.h>
+
+#include "config.h"
+#include "fetch.h"
+#include "stations.h"
+#include "state.h"
+#include "store.h"
+
+typedef struct {
+    unsigned ok, failed;           /* sources */
+    unsigned readings;             /* read from sources */
+    unsigned stored, skipped;      /* new, and already stored */
+    unsigned rejected;             /* stale, out of range, unresolved */
+    unsigned station_errors;       /* stations whose file failed */
+} poll_stats;
+
+typedef struct {
+    const wx_config *cfg;
+    const wx_registry *reg;
+    store *st;
+    fetcher *f;           /* created when a URL needs it */
+    source_state *state;  /* conditional-GET validators; NULL: none (ingest) */
+    time_t now;           /* the poll time */
+    int ingest;           /* backfill: no staleness rule */
+    int has_at;           /* ingest --at */
+    time_t at;
+    poll_stats stats;
+    int *updated;         /* stations that got a new reading, in order */
+    size_t nupdated, capupdated;
+} poller;
+
+/* Reads, parses and stores one source; reports problems on standard error.
+ * 0 when the source succeeded, -1 when it failed (the stations it did give
+ * are stored). */
+int poll_source(poller *p, const char *src, const char *charset);
+
+/* The one summary line on standard error. */
+void poll_summary(const poller *p, const char *command, double seconds);
+
+void poller_free(poller *p);
+
+#endif

@@ -1,0 +1,103 @@
+/* state: what each polled source said last time (ETag, Last-Modified). */
+#include "state.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "buf.h"
+#include "fileio.h"
+
+#define STATE_FILE "sources.state"
+#define STATE_MAX_BYTES (4u << 20)
+
+static const char header[] = "# wxstrip: validators of each source's last fetch "
+                             "(URL, ETag, Last-Modified), for conditional GETs\n";
+
+static state_entry *find(const source_state *st, const char *url)
+{
+    for (size_t i = 0; i < st->n; i++)
+        if (strcmp(st->v[i].url, url) == 0)
+            return &st->v[i];
+    return NULL;
+}
+
+const state_entry *state_get(const source_state *st, const char *url)
+{
+    return find(st, url);
+}
+
+int state_set(source_state *st, const char *url, const char *etag, const char *last_modified)
+{
+    state_entry *e = find(st, url);
+    if (!e) {
+        if (st->n == st->cap) {
+            size_t cap = st->cap ? st->cap * 2 : 8;
+            state_entry *v = realloc(st->v, cap * sizeof *v);
+            if (!v)
+                return -1;
+            st->v = v, st->cap = cap;
+        }
+        e = &st->v[st->n];
+        memset(e, 0, sizeof *e);
+        if (!(e->url = strdup(url)))
+            return -1;
+        st->n++;
+    }
+    /* a validator with a tab or newline could not be written back */
+    snprintf(e->etag, sizeof e->etag, "%s", strpbrk(etag, "\t\r\n") ? "" : etag);
+    snprintf(e->last_modified, sizeof e->last_modified, "%s",
+             strpbrk(last_modified, "\t\r\n") ? "" : last_modified);
+    return 0;
+}
+
+static void read_line(source_state *st, char *line)
+{
+    if (*line == '#' || !*line)
+        return;
+    char *url = strsep(&line, "\t"), *etag = strsep(&line, "\t"), *lm = strsep(&line, "\t");
+    if (url && *url && etag && lm && !line)
+        state_set(st, url, etag, lm);
+}
+
+int state_load(source_state *st, const char *data_dir, char *err, size_t errlen)
+{
+    memset(st, 0, sizeof *st);
+    if (bprintf(st->path, sizeof st->path, "%s/%s", data_dir, STATE_FILE) < 0)
+        return errf(err, errlen, "%s: path too long", data_dir);
+    buf_t b = {0};
+    char why[256];
+    if (access(st->path, F_OK) < 0 && errno == ENOENT)
+        return 0;
+    if (file_read(st->path, STATE_MAX_BYTES, &b, why, sizeof why) < 0)
+        return errf(err, errlen, "%s: %s", st->path, why);
+    for (char *p = b.data, *line; (line = strsep(&p, "\n")) != NULL;)
+        read_line(st, line);
+    buf_free(&b);
+    return 0;
+}
+
+int state_save(const source_state *st, char *err, size_t errlen)
+{
+    buf_t b = {0};
+    int rc = buf_puts(&b, header);
+    for (size_t i = 0; i < st->n && rc == 0; i++)
+        rc = buf_printf(&b, "%s\t%s\t%s\n", st->v[i].url, st->v[i].etag,
+                        st->v[i].last_modified);
+    rc = rc < 0 ? errf(err, errlen, "out of memory")
+                : atomic_write(st->path, b.data, b.len, err, errlen);
+    buf_free(&b);
+    return rc;
+}
+
+void state_free(source_state *st)
+{
+    for (size_t i = 0; i < st->n; i++)
+        free(st->v[i].url);
+    free(st->v);
+    st->v = NULL;
+    st->n = st->cap = 0;
+}

@@ -1,0 +1,34 @@
+/* state: what each polled source said last time (ETag, Last-Modified). */
+#ifndef WX_STATE_H
+#define WX_STATE_H
+
+#include <stddef.h>
+
+typedef struct {
+    char *url;
+    char etag[256];
+    char last_modified[64];
+} state_entry;
+
+typedef struct {
+    char path[4200]; /* <data_dir>/sources.state */
+    state_entry *v;
+    size_t n, cap;
+} source_state;
+
+/* Reads <DATA_DIR>/sources.state (a missing file is an empty state). A
+ * damaged line is ignored: the next fetch is then unconditional. */
+int state_load(source_state *st, const char *data_dir, char *err, size_t errlen);
+
+/* The validators remembered for URL, or NULL. */
+const state_entry *state_get(const source_state *st, const char *url);
+
+/* Remembers URL's validators; 0 or -1 (memory). */
+int state_set(source_state *st, const char *url, const char *etag, const char *last_modified);
+
+/* Writes the state back, atomically. */
+int state_save(const source_state *st, char *err, size_t errlen);
+
+void state_free(source_state *st);
+
+#endif

@@ -1,0 +1,197 @@
+/* store: one RRD file per station, written directly or through rrdcached. */
+#include "store.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <rrd.h>
+#include <rrd_client.h>
+
+#include "buf.h"
+
+#define LOCK_RETRIES 20
+#define LOCK_PAUSE_US 100000 /* 2 s in all for "could not lock RRD" */
+
+/* The archives; rows: 10-minute for 7 days, hourly for 63 days, daily for
+ * ten years and a few days. "cond" is only meaningful in LAST archives. */
+static const char *const layout[] = {
+    "DS:temp:GAUGE:7800:-60:60",  "DS:cond:GAUGE:7800:0:999",
+    "RRA:AVERAGE:0.5:10:1008",    "RRA:LAST:0.5:10:1008",
+    "RRA:AVERAGE:0.5:60:1512",    "RRA:LAST:0.5:60:1512",
+    "RRA:AVERAGE:0.5:1440:3660",  "RRA:MIN:0.5:1440:3660",
+    "RRA:MAX:0.5:1440:3660",      "RRA:LAST:0.5:1440:3660",
+};
+#define LAYOUT_N ((int)(sizeof layout / sizeof layout[0]))
+
+struct store {
+    char dir[PATH_MAX];
+    int cached; /* through rrdcached */
+};
+
+static int make_dir(const char *dir, char *err, size_t errlen)
+{
+    char tmp[PATH_MAX];
+    if (bprintf(tmp, sizeof tmp, "%s", dir) < 0)
+        return errf(err, errlen, "%s: path too long", dir);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(tmp, 0755) < 0 && errno != EEXIST)
+            return errf(err, errlen, "cannot create %s: %s", tmp, strerror(errno));
+        *p = '/';
+    }
+    if (mkdir(tmp, 0755) < 0 && errno != EEXIST)
+        return errf(err, errlen, "cannot create %s: %s", tmp, strerror(errno));
+    return 0;
+}
+
+store *store_open(const char *data_dir, const char *rrdcached, char *err, size_t errlen)
+{
+    store *s = calloc(1, sizeof *s);
+    if (!s) {
+        errf(err, errlen, "out of memory");
+        return NULL;
+    }
+    if (make_dir(data_dir, err, errlen) < 0 || !realpath(data_dir, s->dir)) {
+        if (errno)
+            errf(err, errlen, "data directory %s: %s", data_dir, strerror(errno));
+        free(s);
+        return NULL;
+    }
+    if (rrdcached && *rrdcached) {
+        rrd_clear_error();
+        if (rrdc_connect(rrdcached) != 0 || !rrdc_is_any_connected()) {
+            errf(err, errlen, "cannot connect to rrdcached at %s: %s", rrdcached,
+                 *rrd_get_error() ? rrd_get_error() : "no answer");
+            free(s);
+            return NULL;
+        }
+        s->cached = 1;
+    }
+    return s;
+}
+
+void store_close(store *s)
+{
+    if (s && s->cached)
+        rrdc_disconnect();
+    free(s);
+}
+
+int store_path(const store *s, int station, char *dst, size_t size)
+{
+    return bprintf(dst, size, "%s/%d.rrd", s->dir, station);
+}
+
+static int create(store *s, const char *path, time_t t)
+{
+    /* one hour back, so the first observation fills its hour */
+    time_t start = t - 3600;
+    rrd_clear_error();
+    if (s->cached)
+        return rrdc_create(path, STORE_STEP, start, 1, LAYOUT_N, (const char **)layout);
+    return rrd_create_r2(path, STORE_STEP, start, 1, NULL, NULL, LAYOUT_N,
+                         (const char **)layout);
+}
+
+static int update(store *s, const char *path, const char *value)
+{
+    const char *argv[] = {value};
+    rrd_clear_error();
+    if (s->cached)
+        return rrdc_update(path, 1, argv);
+    return rrd_updatex_r(path, NULL, 0, 1, argv);
+}
+
+static int is_error(const char *needle)
+{
+    return strstr(rrd_get_error(), needle) != NULL;
+}
+
+/* Updates, retrying while another process holds the file's lock. */
+static int update_retrying(store *s, const char *path, const char *value)
+{
+    int rc = update(s, path, value);
+    for (int i = 0; rc != 0 && i < LOCK_RETRIES && is_error("could not lock"); i++) {
+        usleep(LOCK_PAUSE_US);
+        rc = update(s, path, value);
+    }
+    return rc;
+}
+
+static int missing(store *s, const char *path)
+{
+    struct stat sb;
+    if (s->cached)
+        return is_error("No such file");
+    return stat(path, &sb) < 0 && errno == ENOENT;
+}
+
+store_status store_put(store *s, int station, time_t t, double temp, int code, char *err,
+                       size_t errlen)
+{
+    char path[PATH_MAX], value[96], cond[16] = "U";
+    if (store_path(s, station, path, sizeof path) < 0)
+        return errf(err, errlen, "path too long"), STORE_FAILED;
+    if (code >= 0)
+        snprintf(cond, sizeof cond, "%d", code);
+    snprintf(value, sizeof value, "%lld:%.10g:%s", (long long)t, temp, cond);
+    int rc = -1;
+    if (s->cached)
+        rc = update_retrying(s, path, value);
+    if (rc != 0 && missing(s, path)) {
+        if (create(s, path, t) != 0 && !is_error("exists")) {
+            errf(err, errlen, "cannot create %s: %s", path, rrd_get_error());
+            return STORE_FAILED;
+        }
+        rc = -1;
+    }
+    if (rc != 0)
+        rc = update_retrying(s, path, value);
+    if (rc == 0)
+        return STORE_STORED;
+    if (is_error("illegal attempt to update using time"))
+        return STORE_SKIPPED;
+    errf(err, errlen, "%s: %s", path, rrd_get_error());
+    return STORE_FAILED;
+}
+
+int store_get_last(store *s, int station, store_last *out, char *err, size_t errlen)
+{
+    char path[PATH_MAX];
+    if (store_path(s, station, path, sizeof path) < 0)
+        return errf(err, errlen, "path too long");
+    rrd_clear_error();
+    if (s->cached && rrdc_flush(path) != 0)
+        return errf(err, errlen, "%s: rrdcached flush: %s", path, rrd_get_error());
+    time_t last;
+    unsigned long n = 0;
+    char **names = NULL, **values = NULL;
+    rrd_clear_error();
+    if (rrd_lastupdate_r(path, &last, &n, &names, &values) != 0)
+        return errf(err, errlen, "%s: %s", path, rrd_get_error());
+    out->time = last;
+    out->temp = NAN;
+    out->code = -1;
+    for (unsigned long i = 0; i < n; i++) {
+        char *end;
+        double v = strtod(values[i], &end);
+        int known = end != values[i] && *end == '\0' && !isnan(v);
+        if (strcmp(names[i], "temp") == 0 && known)
+            out->temp = v;
+        else if (strcmp(names[i], "cond") == 0 && known)
+            out->code = (int)v;
+        free(names[i]);
+        free(values[i]);
+    }
+    free(names);
+    free(values);
+    return 0;
+}

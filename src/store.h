@@ -1,0 +1,48 @@
+/* store: one RRD file per station, written directly or through rrdcached. */
+#ifndef WX_STORE_H
+#define WX_STORE_H
+
+#include <stddef.h>
+#include <time.h>
+
+/* The RRD layout (see README): a 60 s step, data sources "temp" (GAUGE,
+ * -60..60 ℃) and "cond" (GAUGE 0..999, the weather code: read it from LAST
+ * archives only), a heartbeat that bridges one missed hour, hourly rows for
+ * 63 days, 10-minute rows for 7 days and daily min/avg/max/last rows for
+ * ten years. */
+#define STORE_STEP 60
+#define STORE_HEARTBEAT 7800
+
+typedef struct store store;
+
+typedef enum {
+    STORE_STORED = 0, /* a new observation was written */
+    STORE_SKIPPED,    /* the file already has this time or a later one */
+    STORE_FAILED,     /* the station failed; err says why; its file is untouched */
+} store_status;
+
+typedef struct {
+    time_t time;  /* of the last update */
+    double temp;  /* NAN when unknown */
+    int code;     /* weather code; -1 when unknown */
+} store_last;
+
+/* Opens the store in DATA_DIR (created when missing). RRDCACHED is the
+ * daemon's address, or NULL/"" to write files directly; with a daemon every
+ * write goes through it and reads flush it first. NULL with err on error. */
+store *store_open(const char *data_dir, const char *rrdcached, char *err, size_t errlen);
+void store_close(store *s);
+
+/* The file of STATION: <data_dir>/<number>.rrd (an absolute path). */
+int store_path(const store *s, int station, char *dst, size_t size);
+
+/* Stores one observation of STATION at T (code -1: no weather reported).
+ * A station's first observation creates its file; an existing file is
+ * never replaced. Same or older times are skipped. */
+store_status store_put(store *s, int station, time_t t, double temp, int code, char *err,
+                       size_t errlen);
+
+/* The last stored observation of STATION. 0, or -1 with err (no file...). */
+int store_get_last(store *s, int station, store_last *out, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,412 @@
+/* check_poll: poll and ingest against a real HTTP server, rrdcached and rrdtool. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tests.h"
+
+typedef struct {
+    char dir[4096];
+    char docroot[4200], data[4200], conf[4200], log[4200];
+    int httpd, port;
+    time_t obs; /* the observation hour of the current feed */
+} env;
+
+static env E;
+
+static void replace(buf_t *b, const char *from, const char *to)
+{
+    char *at = strstr(b->data, from);
+    ck_assert_msg(at != NULL, "fixture lacks '%s'", from);
+    buf_t out = {0};
+    buf_append(&out, b->data, (size_t)(at - b->data));
+    buf_puts(&out, to);
+    buf_puts(&out, at + strlen(from));
+    buf_free(b);
+    *b = out;
+}
+
+static void docroot_file(const char *name, const buf_t *b)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%s", E.docroot, name);
+    test_write(path, b->data, b->len);
+}
+
+/* The demo feed and page, re-dated to now: the feed's hour is the previous
+ * full hour (so a page polled now is always later), the page is dated today. */
+static void current_sources(void)
+{
+    time_t now = time(NULL);
+    E.obs = now - now % 3600 - 3600;
+    struct tm tm;
+    localtime_r(&E.obs, &tm);
+    char attrs[128], date[32];
+    snprintf(attrs, sizeof attrs, "year=\"%04d\" month=\"%02d\" day=\"%02d\" hour=\"%02d\"",
+             tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour);
+    localtime_r(&now, &tm);
+    strftime(date, sizeof date, "%Y.%m.%d", &tm);
+    buf_t feed = {0}, page = {0};
+    test_read("tests/fixtures/demo/kma-feed.xml", &feed);
+    test_read("tests/fixtures/demo/news-page.html", &page);
+    docroot_file("stale-feed.xml", &feed);
+    docroot_file("stale-page.html", &page);
+    replace(&feed, "year=\"2024\" month=\"05\" day=\"05\" hour=\"14\"", attrs);
+    replace(&page, "2025.11.25 (화)", date);
+    docroot_file("feed.xml", &feed);
+    docroot_file("page.html", &page);
+    buf_free(&feed), buf_free(&page);
+}
+
+static void write_conf(const char *extra)
+{
+    char reg[4096], text[16384];
+    test_path(reg, sizeof reg, "stations/stations.tsv");
+    snprintf(text, sizeof text,
+             "data_dir = data\nstations_file = %s\ntimeout = 2s\nmax_page_bytes = 1M\n"
+             "lock_wait = 1s\n%s",
+             reg, extra);
+    test_write(E.conf, text, strlen(text));
+}
+
+static void setup(void)
+{
+    test_tmpdir(E.dir, sizeof E.dir);
+    snprintf(E.docroot, sizeof E.docroot, "%s/docroot", E.dir);
+    snprintf(E.data, sizeof E.data, "%s/data", E.dir);
+    snprintf(E.conf, sizeof E.conf, "%s/wx.conf", E.dir);
+    snprintf(E.log, sizeof E.log, "%s/httpd.log", E.dir);
+    ck_assert_int_eq(mkdir(E.docroot, 0755), 0);
+    write_conf("");
+    current_sources();
+    E.httpd = test_httpd_start(E.docroot, E.log, &E.port);
+}
+
+static void teardown(void)
+{
+    test_stop(E.httpd);
+    test_rmtree(E.dir);
+}
+
+static const char *url(const char *path)
+{
+    static char u[32][256]; /* a few calls' worth of arguments */
+    static int next;
+    char *s = u[next++ % 32];
+    snprintf(s, 256, "http://127.0.0.1:%d/%s", E.port, path);
+    return s;
+}
+
+/* Runs wxstrip -c E.conf with ARGS; returns its exit status. */
+static int wx(buf_t *err, const char *const *args)
+{
+    char *argv[32];
+    size_t n = 0;
+    argv[n++] = (char *)test_wxstrip();
+    argv[n++] = "-c";
+    argv[n++] = E.conf;
+    for (; *args && n < 31; args++)
+        argv[n++] = (char *)*args;
+    argv[n] = NULL;
+    return test_run(argv, NULL, NULL, NULL, err);
+}
+
+/* `rrdtool lastupdate` of a station's file: "TIME: TEMP CODE". */
+static void lastupdate(int station, const char *daemon, char *dst, size_t size)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%d.rrd", E.data, station);
+    char *argv[] = {"/usr/bin/rrdtool", "lastupdate", path,
+                    daemon ? "--daemon" : NULL, (char *)daemon, NULL};
+    buf_t out = {0};
+    ck_assert_int_eq(test_run(argv, NULL, NULL, &out, NULL), 0);
+    char *last = strrchr(out.data, '\n');
+    while (last && last > out.data && last[1] == '\0') {
+        *last = '\0';
+        last = strrchr(out.data, '\n');
+    }
+    snprintf(dst, size, "%s", last ? last + 1 : out.data);
+    buf_free(&out);
+}
+
+static void expect_last(int station, time_t t, const char *values, const char *daemon)
+{
+    char got[256], want[256];
+    lastupdate(station, daemon, got, sizeof got);
+    snprintf(want, sizeof want, "%lld: %s", (long long)t, values);
+    ck_assert_str_eq(got, want);
+}
+
+/* The hourly LAST row of a station ending at T, through `rrdtool fetch`. */
+static void expect_hour(int station, time_t t, const char *values)
+{
+    char path[4400], start[32], end[32], want[128];
+    snprintf(path, sizeof path, "%s/%d.rrd", E.data, station);
+    snprintf(start, sizeof start, "%lld", (long long)(t - 3600));
+    snprintf(end, sizeof end, "%lld", (long long)t);
+    char *argv[] = {"/usr/bin/rrdtool", "fetch", path, "LAST", "-r", "3600", "-s", start,
+                    "-e", end, NULL};
+    buf_t out = {0};
+    ck_assert_int_eq(test_run(argv, NULL, NULL, &out, NULL), 0);
+    snprintf(want, sizeof want, "\n%lld: %s\n", (long long)t, values);
+    ck_assert_msg(strstr(out.data, want) != NULL, "no row '%s' in:\n%s", want + 1, out.data);
+    buf_free(&out);
+}
+
+static int file_exists(int station)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%d.rrd", E.data, station);
+    return access(path, F_OK) == 0;
+}
+
+START_TEST(test_poll_feed_and_page)
+{
+    buf_t err = {0};
+    int rc = wx(&err, (const char *[]){"poll", url("files/feed.xml"), url("files/page.html"),
+                                       NULL});
+    ck_assert_msg(rc == 0, "poll failed:\n%s", err.data);
+    ck_assert_ptr_nonnull(strstr(err.data, "sources 2 ok, 0 failed; readings 118: 118 stored"));
+    /* a station only the feed has: the feed's hour and values */
+    expect_last(90, E.obs, "15.9 203", NULL);
+    expect_hour(90, E.obs, "1.5900000000e+01 2.0300000000e+02");
+    /* 서울: the feed's hour, then the page's reading at poll time */
+    expect_hour(108, E.obs, "1.8600000000e+01 5.0200000000e+02");
+    char got[256];
+    lastupdate(108, NULL, got, sizeof got);
+    ck_assert_msg(strstr(got, ": 8.6 301") && atoll(got) > E.obs, "108: %s", got);
+    /* a feed item with desc="-": temperature stored, weather unknown */
+    expect_last(98, E.obs, "18 U", NULL); /* 98 % 7 == 0: desc="-" in the demo feed */
+    ck_assert(!file_exists(1));
+    buf_free(&err);
+}
+END_TEST
+
+static size_t count_log(const char *line)
+{
+    FILE *f = fopen(E.log, "r");
+    size_t n = 0;
+    char l[512];
+    while (f && fgets(l, sizeof l, f))
+        n += strcmp(l, line) == 0;
+    if (f)
+        fclose(f);
+    return n;
+}
+
+START_TEST(test_repoll_stores_nothing)
+{
+    buf_t err = {0};
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/feed.xml"), NULL}), 0);
+    buf_reset(&err);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/feed.xml"), NULL}), 0);
+    ck_assert_ptr_nonnull(strstr(err.data, "sources 1 ok, 0 failed; readings 0: 0 stored"));
+    ck_assert_int_eq(count_log("/files/feed.xml 304\n"), 1);
+    /* without validators the page is parsed again and every reading skipped */
+    buf_reset(&err);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/feed.xml?nocache=1"), NULL}),
+                     0);
+    ck_assert_ptr_nonnull(strstr(err.data, "readings 97: 0 stored, 97 skipped"));
+    expect_last(90, E.obs, "15.9 203", NULL);
+    buf_free(&err);
+}
+END_TEST
+
+static void expect_error(const char *err, const char *path, const char *why)
+{
+    char want[1024];
+    snprintf(want, sizeof want, "wxstrip: %s: %s", url(path), why);
+    ck_assert_msg(strstr(err, want) != NULL, "no '%s' in:\n%s", want, err);
+}
+
+START_TEST(test_faults_cost_only_themselves)
+{
+    buf_t err = {0};
+    const char *redirect = "redirect?to=file:///etc/passwd";
+    int rc = wx(&err, (const char *[]){"poll", url("status/404"), url("status/500"), url("hang"),
+                                       url("big?bytes=2000000"), url("big?bytes=2000000&chunked=1"),
+                                       url(redirect), url("garbage"), url("truncated"),
+                                       url("files/feed.xml"), url("files/missing.html"), NULL});
+    ck_assert_int_eq(rc, 1);
+    expect_error(err.data, "status/404", "HTTP 404 Not Found");
+    expect_error(err.data, "status/500", "HTTP 500 Internal Server Error");
+    expect_error(err.data, "hang", "timed out after 2 s");
+    expect_error(err.data, "big?bytes=2000000", "the page is larger than the limit of 1048576");
+    expect_error(err.data, "big?bytes=2000000&chunked=1", "the page is larger than the limit");
+    expect_error(err.data, redirect, "redirected to file:///etc/passwd: only http and https");
+    expect_error(err.data, "garbage", "");
+    expect_error(err.data, "truncated", "transfer closed with");
+    expect_error(err.data, "files/missing.html", "HTTP 404");
+    ck_assert_ptr_nonnull(strstr(err.data, "sources 1 ok, 9 failed; readings 97: 97 stored"));
+    expect_last(108, E.obs, "18.6 502", NULL);
+    buf_free(&err);
+}
+END_TEST
+
+START_TEST(test_garbage_body_is_no_strip)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/noise.html", E.docroot);
+    test_write(path, "\x01\x02\xff\xfe<<<>>>&&&\x80\x81", 14);
+    buf_t err = {0};
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/noise.html"), NULL}), 1);
+    expect_error(err.data, "files/noise.html", "no weather readings found");
+    buf_free(&err);
+}
+END_TEST
+
+START_TEST(test_stale_sources_refused)
+{
+    buf_t err = {0};
+    int rc = wx(&err, (const char *[]){"poll", url("files/stale-page.html"),
+                                       url("files/stale-feed.xml"), NULL});
+    ck_assert_int_eq(rc, 1);
+    expect_error(err.data, "files/stale-page.html", "stale: the strip is dated 2025-11-25");
+    expect_error(err.data, "files/stale-feed.xml", "stale: observation 2024-05-05 14:00 is");
+    ck_assert_ptr_nonnull(strstr(err.data, "0 stored, 0 skipped (already stored), 118 rejected"));
+    ck_assert(!file_exists(108));
+    buf_free(&err);
+}
+END_TEST
+
+START_TEST(test_ingest_at)
+{
+    char seed[4096];
+    buf_t err = {0};
+    test_path(seed, sizeof seed, "tests/fixtures/parse/seed-000.txt");
+    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", seed, NULL}), 1);
+    ck_assert_ptr_nonnull(strstr(err.data, "gives a date but no time of day: give --at TIME"));
+    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", "--at", "2024-05-06T14:00", seed, NULL}),
+                     1);
+    ck_assert_ptr_nonnull(strstr(err.data, "the page is dated 2024-05-05, not 2024-05-06"));
+    ck_assert(!file_exists(108));
+    buf_reset(&err);
+    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", "--at", "2024-05-05T14:00", seed, NULL}),
+                     0);
+    ck_assert_ptr_nonnull(strstr(err.data, "readings 97: 97 stored"));
+    time_t t = 1714885200; /* 2024-05-05 14:00 KST */
+    expect_last(108, t, "18.6 502", NULL);
+    expect_last(296, t, "18 203", NULL); /* 북부산, a nameless item */
+    /* the feed of the same hour agrees with --at; of another hour it does not */
+    char feed[4096];
+    test_path(feed, sizeof feed, "tests/fixtures/demo/kma-feed.xml");
+    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", "--at", "2024-05-05T15:00+09:00", feed,
+                                               NULL}),
+                     1);
+    ck_assert_ptr_nonnull(strstr(err.data, "observation time 14:00 disagrees with --at"));
+    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", "--at", "2024-05-05T05:00Z", feed, NULL}),
+                     0);
+    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", "--at", "tomorrow", seed, NULL}), 2);
+    buf_free(&err);
+}
+END_TEST
+
+START_TEST(test_through_rrdcached)
+{
+    char rc_dir[4400], addr[4500], conf[4600];
+    snprintf(rc_dir, sizeof rc_dir, "%s/rrdcached", E.dir);
+    ck_assert_int_eq(mkdir(rc_dir, 0755), 0);
+    ck_assert_int_eq(mkdir(E.data, 0755), 0);
+    int pid = test_rrdcached_start(rc_dir, E.data);
+    snprintf(addr, sizeof addr, "unix:%s/sock", rc_dir);
+    snprintf(conf, sizeof conf, "rrdcached = %s\n", addr);
+    write_conf(conf);
+    buf_t err = {0};
+    int rc = wx(&err, (const char *[]){"poll", url("files/feed.xml"), url("files/page.html"),
+                                       NULL});
+    ck_assert_msg(rc == 0, "%s", err.data);
+    ck_assert_ptr_nonnull(strstr(err.data, "readings 118: 118 stored"));
+    expect_last(90, E.obs, "15.9 203", addr);
+    buf_reset(&err);
+    rc = wx(&err, (const char *[]){"poll", url("files/feed.xml?nocache=1"), NULL});
+    ck_assert_int_eq(rc, 0);
+    ck_assert_ptr_nonnull(strstr(err.data, "readings 97: 0 stored, 97 skipped"));
+    test_stop(pid); /* -F: flushes everything on the way out */
+    expect_last(90, E.obs, "15.9 203", NULL);
+    expect_hour(108, E.obs, "1.8600000000e+01 5.0200000000e+02");
+    buf_free(&err);
+}
+END_TEST
+
+START_TEST(test_truncated_rrd_fails_only_its_station)
+{
+    char seed[4096], path[4400];
+    buf_t err = {0}, before = {0}, after = {0};
+    test_path(seed, sizeof seed, "tests/fixtures/demo/kma-feed.xml");
+    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", seed, NULL}), 0);
+    snprintf(path, sizeof path, "%s/108.rrd", E.data);
+    ck_assert_int_eq(truncate(path, 4000), 0);
+    ck_assert_int_eq(test_run((char *[]){"/bin/cat", path, NULL}, NULL, NULL, &before, NULL), 0);
+    int rc = wx(&err, (const char *[]){"poll", url("files/feed.xml"), NULL});
+    ck_assert_int_eq(rc, 1);
+    ck_assert_ptr_nonnull(strstr(err.data, "station 108 서울: "));
+    ck_assert_ptr_nonnull(strstr(err.data, "/108.rrd: "));
+    ck_assert_ptr_nonnull(strstr(err.data, "readings 97: 96 stored"));
+    ck_assert_int_eq(test_run((char *[]){"/bin/cat", path, NULL}, NULL, NULL, &after, NULL), 0);
+    ck_assert_uint_eq(after.len, 4000);
+    ck_assert(memcmp(before.data, after.data, 4000) == 0);
+    expect_last(90, E.obs, "15.9 203", NULL);
+    buf_free(&err), buf_free(&before), buf_free(&after);
+}
+END_TEST
+
+START_TEST(test_second_poll_waits_then_gives_up)
+{
+    char lock[4400];
+    ck_assert_int_eq(mkdir(E.data, 0755), 0);
+    snprintf(lock, sizeof lock, "%s/.wxstrip.lock", E.data);
+    int fd = open(lock, O_RDWR | O_CREAT, 0644);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(flock(fd, LOCK_EX), 0);
+    buf_t err = {0};
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/feed.xml"), NULL}), 1);
+    ck_assert_ptr_nonnull(strstr(err.data, "another wxstrip is writing to"));
+    ck_assert_ptr_nonnull(strstr(err.data, "gave up after waiting 1 s"));
+    ck_assert(!file_exists(108));
+    close(fd);
+    buf_reset(&err);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/feed.xml"), NULL}), 0);
+    buf_free(&err);
+}
+END_TEST
+
+START_TEST(test_configured_sources)
+{
+    char conf[1024];
+    snprintf(conf, sizeof conf, "source = %s\nsource = %s euc-kr\n", url("files/feed.xml"),
+             url("files/page.html"));
+    write_conf(conf);
+    buf_t err = {0};
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", NULL}), 0);
+    ck_assert_ptr_nonnull(strstr(err.data, "sources 2 ok, 0 failed"));
+    write_conf("");
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", NULL}), 2);
+    ck_assert_ptr_nonnull(strstr(err.data, "no sources"));
+    buf_free(&err);
+}
+END_TEST
+
+Suite *poll_suite(void)
+{
+    Suite *s = suite_create("poll");
+    TCase *tc = tcase_create("poll");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_poll_feed_and_page);
+    tcase_add_test(tc, test_repoll_stores_nothing);
+    tcase_add_test(tc, test_faults_cost_only_themselves);
+    tcase_add_test(tc, test_garbage_body_is_no_strip);
+    tcase_add_test(tc, test_stale_sources_refused);
+    tcase_add_test(tc, test_ingest_at);
+    tcase_add_test(tc, test_through_rrdcached);
+    tcase_add_test(tc, test_truncated_rrd_fails_only_its_station);
+    tcase_add_test(tc, test_second_poll_waits_then_gives_up);
+    tcase_add_test(tc, test_configured_sources);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,147 @@
+#!/usr/bin/python3
+"""A loopback HTTP server for wxstrip's tests, with misbehaving routes.
+
+usage: httpd.py DOCROOT LOGFILE
+
+Binds 127.0.0.1 on a free port, prints the port on the first line of
+standard output, and serves until killed. Every answered request is logged
+to LOGFILE as "PATH STATUS".
+
+Routes:
+  /files/NAME[?charset=C][&gzip=1][&nocache=1]
+                   DOCROOT/NAME with an ETag and Last-Modified (304 on a match;
+                   nocache=1 sends no validators), Content-Type charset C
+  /status/N        an empty answer with status N
+  /hang            never answers
+  /big?bytes=N     N bytes of HTML; chunked when &chunked=1 (no length given)
+  /redirect?to=URL a 302 to URL
+  /garbage         bytes that are not HTTP at all, then close
+  /truncated       promises 100000 bytes, sends 100 and closes
+"""
+import gzip
+import hashlib
+import os
+import sys
+import threading
+import time
+import urllib.parse
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+DOCROOT, LOGFILE = sys.argv[1], sys.argv[2]
+log_lock = threading.Lock()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, fmt, *args):
+        pass
+
+    def note(self, status):
+        with log_lock, open(LOGFILE, "a") as f:
+            f.write("%s %d\n" % (self.path, status))
+
+    def answer(self, status, body=b"", headers=()):
+        self.send_response(status)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        self.note(status)
+
+    def do_GET(self):
+        url = urllib.parse.urlsplit(self.path)
+        q = dict(urllib.parse.parse_qsl(url.query))
+        route = url.path.split("/")[1]
+        handler = getattr(self, "route_" + route, None)
+        if handler is None:
+            return self.answer(404, b"no such route\n")
+        return handler(url.path, q)
+
+    def route_files(self, path, q):
+        name = os.path.basename(path)
+        full = os.path.join(DOCROOT, name)
+        if not os.path.isfile(full):
+            return self.answer(404, b"not found\n")
+        with open(full, "rb") as f:
+            body = f.read()
+        etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+        lastmod = formatdate(os.path.getmtime(full), usegmt=True)
+        headers = []
+        if not q.get("nocache"):
+            headers += [("ETag", etag), ("Last-Modified", lastmod)]
+            if self.headers.get("If-None-Match") == etag:
+                return self.answer(304, b"", headers)
+        ctype = "application/xml" if name.endswith(".xml") else "text/html"
+        if q.get("charset"):
+            ctype += "; charset=" + q["charset"]
+        headers.append(("Content-Type", ctype))
+        if q.get("gzip") and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body)
+            headers.append(("Content-Encoding", "gzip"))
+        return self.answer(200, body, headers)
+
+    def route_status(self, path, q):
+        return self.answer(int(path.split("/")[2]), b"")
+
+    def route_hang(self, path, q):
+        self.note(0)
+        time.sleep(3600)
+
+    def route_big(self, path, q):
+        n = int(q.get("bytes", "10000000"))
+        chunk = ("<p>" + "가" * 300 + "</p>\n").encode()
+        if not q.get("chunked"):
+            body = (chunk * (n // len(chunk) + 1))[:n]
+            return self.answer(200, body, [("Content-Type", "text/html")])
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        self.note(200)
+        sent = 0
+        try:
+            while sent < n:
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                sent += len(chunk)
+            self.wfile.write(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def route_redirect(self, path, q):
+        return self.answer(302, b"", [("Location", q["to"])])
+
+    def route_garbage(self, path, q):
+        self.note(0)
+        self.wfile.write(bytes(range(256)) * 4)
+        self.wfile.flush()
+        self.close_connection = True
+
+    def route_truncated(self, path, q):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "100000")
+        self.end_headers()
+        self.wfile.write(b"<html><body><ul><li>" + b"x" * 80)
+        self.wfile.flush()
+        self.note(200)
+        self.close_connection = True
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # clients that hang up (timeouts, size caps) are part of the tests
+
+
+def main():
+    server = Server(("127.0.0.1", 0), Handler)
+    print(server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+main()
