@@ -241,7 +241,8 @@ static int index_names(wx_registry *reg, const entries *e)
         }
     }
     qsort(reg->exact.v, reg->exact.n, sizeof *reg->exact.v, key_cmp);
-    qsort(reg->roman.v, reg->roman.n, sizeof *reg->roman.v, key_cmp);
+    if (reg->roman.n) /* none when no station has a romanized name */
+        qsort(reg->roman.v, reg->roman.n, sizeof *reg->roman.v, key_cmp);
     return 0;
 }
 
@@ -265,13 +266,13 @@ static int check_unique(const wx_registry *reg, const name_index *ix, const entr
 
 static int build(wx_registry *reg, entries *e, const char *origin, char *err, size_t errlen)
 {
+    if (e->n == 0)
+        return errf(err, errlen, "%s: no stations", origin);
     qsort(e->v, e->n, sizeof *e->v, entry_cmp);
     for (size_t i = 1; i < e->n; i++)
         if (e->v[i].st.id == e->v[i - 1].st.id)
             return errf(err, errlen, "%s:%d: station %d is already on line %d", origin,
                         e->v[i].lineno, e->v[i].st.id, e->v[i - 1].lineno);
-    if (e->n == 0)
-        return errf(err, errlen, "%s: no stations", origin);
     if (!(reg->st = malloc(e->n * sizeof *reg->st)))
         return errf(err, errlen, "%s: out of memory", origin);
     for (size_t i = 0; i < e->n; i++)
@@ -356,6 +357,8 @@ static const wx_station *index_find(const wx_registry *reg, const name_index *ix
                                     const char *name)
 {
     name_key key = {(char *)name, 0};
+    if (!ix->n)
+        return NULL;
     const name_key *k = bsearch(&key, ix->v, ix->n, sizeof *ix->v, key_cmp);
     return k ? &reg->st[k->idx] : NULL;
 }

@@ -240,6 +240,7 @@ START_TEST(test_parse_no_romanized)
     ck_assert_msg(reg != NULL, "%s", err);
     ck_assert_str_eq(stations_by_id(reg, 7)->name_en, "");
     ck_assert_int_eq(id_of(reg, ""), 0);
+    ck_assert_int_eq(id_of(reg, "Na"), 0);
     ck_assert_int_eq(id_of(reg, "나"), 8);
     stations_free(reg);
 }
