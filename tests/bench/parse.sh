@@ -66,7 +66,7 @@ rc=0
 lines=$(wc -l <"$tmp/out.tsv")
 expect=$((PAGES * STATIONS + 1))
 if [ "$rc" -ne 0 ] || [ "$lines" -ne "$expect" ]; then
-    echo "bench: FAILED: wxstrip exited $rc and printed $lines TSV lines; expected 0 and" \
+    echo "bench: FAILED: wxstrip exited $rc with $lines TSV lines; want exit 0 with" \
         "$expect ($PAGES pages x $STATIONS stations + header)" >&2
     head -n 10 "$tmp/err.log" | sed 's/^/    /' >&2
     "$WXSTRIP" parse --format json "$@" 2>/dev/null |
