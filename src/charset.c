@@ -155,7 +155,9 @@ static int sanitize_utf8(const char *bytes, size_t len, buf_t *out)
     return buf_append(out, bytes + start, i - start);
 }
 
-static int convert(iconv_t cd, const char *bytes, size_t len, buf_t *out)
+/* Converts with iconv; undecodable bytes become U+FFFD and are counted in
+ * *BAD. */
+static int convert(iconv_t cd, const char *bytes, size_t len, buf_t *out, size_t *bad)
 {
     char chunk[16384];
     char *in = (char *)bytes;
@@ -172,13 +174,45 @@ static int convert(iconv_t cd, const char *bytes, size_t len, buf_t *out)
         /* an invalid or truncated sequence: mark it and go on */
         if (buf_puts(out, replacement) < 0)
             return -1;
+        (*bad)++;
         in++, inleft--;
         iconv(cd, NULL, NULL, NULL, NULL);
     }
     return 0;
 }
 
-/* Which charset the bytes claim, when they are not valid UTF-8. */
+/* Bytes that reading BYTES as UTF-8 would replace with U+FFFD. */
+static size_t utf8_errors(const char *bytes, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)bytes;
+    size_t bad = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n = s[i] < 0x80 ? 1 : utf8_seq(s + i, len - i);
+        bad += !n;
+        i += n ? n : 1;
+    }
+    return bad;
+}
+
+/* Decodes BYTES as CS into OUT->owned; -2 when iconv does not know CS. */
+static int decode(const char *bytes, size_t len, const char *cs, wx_utf8 *out, size_t *bad,
+                  char *err, size_t errlen)
+{
+    *bad = 0;
+    if (strcmp(cs, "UTF-8") == 0) {
+        *bad = utf8_errors(bytes, len);
+        return sanitize_utf8(bytes, len, &out->owned);
+    }
+    iconv_t cd = iconv_open("UTF-8", cs);
+    if (cd == (iconv_t)-1)
+        return errf(err, errlen, "unsupported charset '%s'", cs), -2;
+    int rc = convert(cd, bytes, len, &out->owned, bad);
+    iconv_close(cd);
+    return rc;
+}
+
+/* Which charset the bytes claim, when they are not valid UTF-8; NULL when
+ * nothing but a UTF-8 label says (the bytes prove it wrong or damaged). */
 static const char *claimed(const char *bytes, size_t len, const char *declared,
                            char *sniffed, size_t sniffedlen, size_t *skip)
 {
@@ -188,11 +222,28 @@ static const char *claimed(const char *bytes, size_t len, const char *declared,
         return *skip = 2, "UTF-16LE";
     if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
         return *skip = 2, "UTF-16BE";
+    const char *label = NULL;
     if (declared && *declared)
-        return iconv_name(declared);
-    if (charset_sniff(bytes, len, sniffed, sniffedlen))
-        return iconv_name(sniffed);
-    return "CP949";
+        label = iconv_name(declared);
+    else if (charset_sniff(bytes, len, sniffed, sniffedlen))
+        label = iconv_name(sniffed);
+    return label && strcmp(label, "UTF-8") != 0 ? label : NULL;
+}
+
+/* Bytes that are not valid UTF-8 and name no other charset: CP949 (Korean
+ * pages without a label, or under a template's stale UTF-8 label) or a
+ * damaged UTF-8 page; the reading with fewer bad bytes wins. */
+static int decode_guess(const char *bytes, size_t len, wx_utf8 *out, char *err, size_t errlen)
+{
+    size_t bad_cp949, bad_utf8 = utf8_errors(bytes, len);
+    int rc = decode(bytes, len, "CP949", out, &bad_cp949, err, errlen);
+    if (rc == 0 && bad_cp949 < bad_utf8) {
+        snprintf(out->name, sizeof out->name, "CP949");
+        return 0;
+    }
+    buf_reset(&out->owned);
+    snprintf(out->name, sizeof out->name, "UTF-8");
+    return sanitize_utf8(bytes, len, &out->owned);
 }
 
 int charset_to_utf8(const char *bytes, size_t len, const char *declared, wx_utf8 *out,
@@ -210,16 +261,17 @@ int charset_to_utf8(const char *bytes, size_t len, const char *declared, wx_utf8
     char sniffed[32];
     size_t skip;
     const char *cs = claimed(bytes, len, declared, sniffed, sizeof sniffed, &skip);
-    snprintf(out->name, sizeof out->name, "%s", cs);
+    size_t bad;
     int rc;
-    if (strcmp(cs, "UTF-8") == 0) {
-        rc = sanitize_utf8(bytes, len, &out->owned);
+    if (cs) {
+        snprintf(out->name, sizeof out->name, "%s", cs);
+        rc = decode(bytes + skip, len - skip, cs, out, &bad, err, errlen);
     } else {
-        iconv_t cd = iconv_open("UTF-8", cs);
-        if (cd == (iconv_t)-1)
-            return errf(err, errlen, "unsupported charset '%s'", cs);
-        rc = convert(cd, bytes + skip, len - skip, &out->owned);
-        iconv_close(cd);
+        rc = decode_guess(bytes, len, out, err, errlen);
+    }
+    if (rc == -2) {
+        buf_free(&out->owned);
+        return -1;
     }
     if (rc < 0 || buf_append(&out->owned, "", 0) < 0) {
         buf_free(&out->owned);

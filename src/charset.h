@@ -17,12 +17,14 @@ typedef struct {
 
 /* Decides the charset of BYTES and converts them to UTF-8. Bytes that are
  * valid UTF-8 are UTF-8 whatever a header or meta tag claims (Korean text in
- * EUC-KR/CP949 is never valid UTF-8); otherwise the caller's DECLARED charset
- * (the HTTP header; may be NULL), then a byte-order mark, an XML declaration
- * or an HTML meta tag in the first bytes, and CP949 (the superset of EUC-KR)
- * when nothing says. Undecodable bytes become U+FFFD. Returns -1 with err
- * filled when the charset is unknown to iconv or memory runs out. Release
- * with charset_free. */
+ * EUC-KR/CP949 is never valid UTF-8). Otherwise: a byte-order mark, then the
+ * caller's DECLARED charset (the HTTP header; may be NULL), then an XML
+ * declaration or an HTML meta tag in the first bytes. When none names a
+ * charset other than UTF-8, the bytes are CP949 (the superset of EUC-KR) if
+ * that reading has fewer undecodable bytes than UTF-8, else damaged UTF-8.
+ * Undecodable bytes become U+FFFD. Returns -1 with err filled when the
+ * charset is unknown to iconv or memory runs out. Release with
+ * charset_free. */
 int charset_to_utf8(const char *bytes, size_t len, const char *declared, wx_utf8 *out,
                     char *err, size_t errlen);
 void charset_free(wx_utf8 *u);

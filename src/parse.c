@@ -221,16 +221,35 @@ static int bare_number(const char *s, size_t n)
 
 static void collect(walker *w, buf_t *b, const xmlNode *n, size_t cap);
 
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* A table cell's text: the temperature column's bare numbers get their ℃;
+ * other numeric cells (humidity, wind, rainfall) are left out, so a row
+ * reads as word, name and temperature. */
+static void cell_text(walker *w, buf_t *b, size_t start, int col)
+{
+    const char *t = b->data + start;
+    size_t n = b->len - start;
+    if (col == w->temp_col && bare_number(t, n))
+        put(w, b, "℃", strlen("℃"));
+    else if (has_digit(t, n) && strip_count_temps(t, n) == 0)
+        b->len = start, b->data[start] = '\0';
+}
+
 static void collect_children(walker *w, buf_t *b, const xmlNode *n, size_t cap)
 {
     int col = 0;
     for (const xmlNode *c = n->children; c && b->len <= cap; c = c->next) {
         size_t start = b->len;
         collect(w, b, c, cap);
-        if (!is_cell(c))
-            continue;
-        if (col++ == w->temp_col && bare_number(b->data + start, b->len - start))
-            put(w, b, "℃", strlen("℃"));
+        if (is_cell(c) && b->data)
+            cell_text(w, b, start, col++);
     }
 }
 
@@ -324,7 +343,7 @@ static int temp_column(walker *w, const xmlNode *table)
             continue;
         buf_t t = {0};
         collect(w, &t, c, SINGLE_MAX);
-        int hit = t.data && strip_count_marks(t.data, t.len) == 0 &&
+        int hit = t.data && strip_count_temps(t.data, t.len) == 0 &&
                   header_matches(t.data, temp_headers) && !header_matches(t.data, other_headers);
         buf_free(&t);
         if (hit)

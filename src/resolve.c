@@ -65,39 +65,43 @@ static int emit(resolver *rs, const strip_item *it, const wx_station *st, int in
 
 /* ---- position inference for items without a station name ---- */
 
-/* Stations that fit between registry positions LO and HI (exclusive; -1 and
- * count for open ends) and that no item names. Returns how many; *ONE is
- * the last found. */
-static size_t fitting(const resolver *rs, long lo, long hi, const wx_station **one)
+/* Appends to FIT the stations between registry positions LO and HI
+ * (exclusive; -1 and count for open ends) that no item names. */
+static void fitting(const resolver *rs, long lo, long hi, const wx_station **fit, size_t *n,
+                    size_t max)
 {
-    size_t n = 0;
-    for (long i = lo + 1; i < hi; i++) {
-        if (rs->named[i])
-            continue;
-        *one = stations_at(rs->reg, (size_t)i);
-        n++;
-    }
-    return n;
+    for (long i = lo + 1; i < hi; i++)
+        if (!rs->named[i] && (*n)++ < max)
+            fit[*n - 1] = stations_at(rs->reg, (size_t)i);
 }
 
+/* The station at place P of the K nameless items between PREV and NEXT:
+ * found when exactly K stations fit there, so each place takes one. */
 static const char *infer(const resolver *rs, const wx_station *prev, const wx_station *next,
-                         const wx_station **out, char *why, size_t whylen)
+                         size_t p, size_t k, const wx_station **out, char *why, size_t whylen)
 {
     long count = (long)stations_count(rs->reg);
     long lo = prev ? stations_index(rs->reg, prev) : -1;
     long hi = next ? stations_index(rs->reg, next) : count;
-    const wx_station *one = NULL;
-    size_t n;
-    if (lo < hi)
-        n = fitting(rs, lo, hi, &one);
-    else /* the list wrapped around (a repeated ticker): after PREV or before NEXT */
-        n = fitting(rs, lo, count, &one) + fitting(rs, -1, hi, &one);
-    if (n == 1) {
-        *out = one;
+    const wx_station *fit[64];
+    size_t n = 0, max = sizeof fit / sizeof fit[0];
+    if (lo < hi) {
+        fitting(rs, lo, hi, fit, &n, max);
+    } else { /* the list wrapped around (a repeated ticker): after PREV, then before NEXT */
+        fitting(rs, lo, count, fit, &n, max);
+        fitting(rs, -1, hi, fit, &n, max);
+    }
+    if (n == k && p < n) {
+        *out = fit[p];
         return NULL;
     }
-    snprintf(why, whylen, "no station name, and %s its position", n ? "several stations fit"
-                                                                    : "no station fits");
+    if (k == 1)
+        snprintf(why, whylen, "no station name, and %s its position",
+                 n ? "several stations fit" : "no station fits");
+    else
+        snprintf(why, whylen, "no station name, and %zu stations fit the places of %zu "
+                              "nameless items",
+                 n, k);
     return why;
 }
 
@@ -133,11 +137,17 @@ static int nameless(resolver *rs, const strip_item *items, size_t a, size_t b, s
         return page_add_unresolved(rs->page, it->text,
                                    "no station name, and the strip is not in station order");
     const wx_station *prev = NULL, *next = NULL, *st = NULL;
-    for (size_t j = i; j > a && !prev; j--)
+    size_t place = 0, k = 1; /* this item's place among the nameless ones beside it */
+    for (size_t j = i; j > a && !prev; j--) {
         prev = items[j - 1].st;
-    for (size_t j = i + 1; j < b && !next; j++)
+        place += !prev && !items[j - 1].name[0];
+    }
+    for (size_t j = i + 1; j < b && !next; j++) {
         next = items[j].st;
-    if (infer(rs, prev, next, &st, why, sizeof why))
+        k += !next && !items[j].name[0];
+    }
+    k += place;
+    if (infer(rs, prev, next, place, k, &st, why, sizeof why))
         return page_add_unresolved(rs->page, it->text, why);
     return emit(rs, it, st, 1);
 }

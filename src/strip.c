@@ -45,8 +45,9 @@ static int is_edge_sep(unsigned cp)
 static int is_prose(unsigned cp)
 {
     switch (cp) {
-    case '.': case '!': case '?': case '"': case '=': case 0x201C: case 0x201D:
-    case 0x2018: case 0x2019: case 0x3002:
+    case '.': case '!': case '?': case '"': case '=': case '[': case ']': case 0x201C:
+    case 0x201D: case 0x2018: case 0x2019: case 0x3002: case 0x2026: case 0x3010:
+    case 0x3011:
         return 1;
     default:
         return cp >= '0' && cp <= '9';
@@ -195,6 +196,13 @@ static size_t find_temps(const char *text, size_t len, temp_tok *t, size_t max)
     return n;
 }
 
+size_t strip_count_temps(const char *text, size_t len)
+{
+    size_t marks = strip_count_marks(text, len);
+    temp_tok t[8];
+    return marks ? find_temps(text, len, t, marks < 8 ? marks : 8) : 0;
+}
+
 /* ---- splitting the text beside a temperature into word and station ---- */
 
 /* Resolves a station name: white space and boundaries are ignored, and a
@@ -280,18 +288,28 @@ static size_t trimmed(const char *s, size_t n, size_t *off)
     return n - a;
 }
 
-static size_t inner_boundaries(const char *s, size_t n)
+static size_t count_byte(const char *s, size_t n, char c)
 {
-    size_t b = 0;
+    size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        b += s[i] == ' ' || s[i] == STRIP_SEG;
-    return b;
+        k += s[i] == c;
+    return k;
+}
+
+/* An unknown word is one or two tokens ("뿌연", "흐린 뒤"), or longer when
+ * it is a whole element of its own ("<span>흐린 뒤 갬</span>"). */
+static int plausible_word(const char *w, size_t n, int boundary)
+{
+    size_t spaces = count_byte(w, n, ' '), segs = count_byte(w, n, STRIP_SEG);
+    if (boundary == 2 && segs == 0)
+        return spaces <= 4;
+    return spaces + segs <= 1;
 }
 
 /* Scores one reading of the text as WORD + NAME. Known parts score high;
  * unknown parts score low, and more so when they span several tokens (a
- * station name is one token, an unknown word at most two): a split at an
- * element boundary is the likely one. */
+ * station name is one token): a split at an element boundary is the likely
+ * one. */
 static split score_split(const strip_scan *sc, const char *word, size_t wn, const char *name,
                          size_t nn, int boundary)
 {
@@ -301,15 +319,15 @@ static split score_split(const strip_scan *sc, const char *word, size_t wn, cons
     nn = trimmed(name, nn, &off), name += off;
     if (nn) {
         s.st = resolve_name(sc->reg, name, nn);
-        size_t inner = s.st ? 0 : inner_boundaries(name, nn);
+        size_t inner = s.st ? 0 : count_byte(name, nn, ' ') + count_byte(name, nn, STRIP_SEG);
         s.score += s.st ? 4 : -1 - (int)inner;
         s.plausible = inner == 0;
     }
     if (wn) {
         s.w = resolve_word(word, wn);
-        size_t inner = s.w ? 0 : inner_boundaries(word, wn);
+        size_t inner = s.w ? 0 : count_byte(word, wn, ' ') + count_byte(word, wn, STRIP_SEG);
         s.score += s.w ? 3 : -1 - (int)inner;
-        s.plausible = s.plausible && inner <= 1;
+        s.plausible = s.plausible && (s.w || plausible_word(word, wn, nn ? boundary : 0));
     }
     if (wn && nn)
         s.score += boundary;
@@ -665,12 +683,30 @@ static int add_sequence(strip_scan *s, const char *text, const temp_tok *t, size
     return 1;
 }
 
+/* A date line, or a short heading with the date in an element of its own
+ * ("오늘의 날씨 <span>2024.11.28</span>"). */
+static int date_line(const char *text, size_t len, strip_date *d)
+{
+    if (len >= WX_TEXT_MAX)
+        return 0;
+    if (strip_parse_date(text, len, d))
+        return 1;
+    for (size_t i = 0; i < len;) {
+        const char *seg = memchr(text + i, STRIP_SEG, len - i);
+        size_t end = seg ? (size_t)(seg - text) : len;
+        if (end > i && strip_parse_date(text + i, end - i, d))
+            return 1;
+        i = end + 1;
+    }
+    return 0;
+}
+
 void strip_add_run(strip_scan *s, const char *text, size_t len)
 {
     size_t marks = strip_count_marks(text, len);
     strip_date d;
     if (marks == 0) {
-        if (len < WX_TEXT_MAX && strip_parse_date(text, len, &d))
+        if (date_line(text, len, &d))
             add_date(s, &d);
         else if (!(len <= CREDIT_MAX * 2 && is_credit(text, len)))
             s->gap += visible_bytes(text, len);

@@ -60,6 +60,9 @@ void strip_add_run(strip_scan *s, const char *text, size_t len);
 /* Counts temperature marks (℃, °C) in TEXT: a cheap upper bound of items. */
 size_t strip_count_marks(const char *text, size_t len);
 
+/* Counts temperatures (a number and its mark) in TEXT, up to 8. */
+size_t strip_count_temps(const char *text, size_t len);
+
 /* Reads a date line ("2024.05.05 (일)", "2024-05-05 14:00", "2024년 5월 5일")
  * that is the whole of TEXT; 1 when it is one. */
 int strip_parse_date(const char *text, size_t len, strip_date *d);
