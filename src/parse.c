@@ -479,7 +479,8 @@ static void feed_item(const xmlNode *n, const wx_registry *reg, strip_item *it)
     it->w = weather_lookup(it->word, strlen(it->word));
     it->st = stations_by_name(reg, it->name, strlen(it->name));
     it->has_temp = parse_temp(ta, &it->temp);
-    snprintf(it->text, sizeof it->text, "%s %s %s", it->word, it->name, ta);
+    snprintf(it->text, sizeof it->text, "<local stn_id=\"%d\" desc=\"%s\" ta=\"%s\">%s", it->stn_id,
+             it->word, ta, it->name);
 }
 
 typedef struct {

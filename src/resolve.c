@@ -192,8 +192,12 @@ static void date_of(const strip_scan *sc, size_t a, size_t b, wx_page *p)
     p->hour = best->hour, p->minute = best->minute;
 }
 
-static int has_station(const strip_item *items, size_t a, size_t b)
+/* A strip counts when an item names a station; an item alone counts only
+ * when its word, if any, is a weather word (a headline is not a strip). */
+static int is_strip(const strip_item *items, size_t a, size_t b)
 {
+    if (b - a == 1)
+        return items[a].st && (!items[a].word[0] || items[a].w);
     for (size_t i = a; i < b; i++)
         if (items[i].st)
             return 1;
@@ -215,7 +219,7 @@ int resolve_strip(const strip_scan *sc, wx_page *page)
         return -1;
     for (size_t a = 0, b; a < sc->n; a = b) {
         b = cluster_end(sc, a);
-        if (!has_station(sc->items, a, b))
+        if (!is_strip(sc->items, a, b))
             continue;
         for (size_t i = a; i < b; i++)
             if (sc->items[i].st)
@@ -224,7 +228,7 @@ int resolve_strip(const strip_scan *sc, wx_page *page)
     int rc = 0, dated = 0;
     for (size_t a = 0, b; a < sc->n && rc == 0; a = b) {
         b = cluster_end(sc, a);
-        if (!has_station(sc->items, a, b))
+        if (!is_strip(sc->items, a, b))
             continue;
         if (!dated)
             date_of(sc, a, b, page), dated = 1;
