@@ -10,6 +10,7 @@
 #define CP_SEOUL "\xBC\xAD\xBF\xEF"                                 /* 서울 */
 #define CP_GANADA "\xB0\xA1\xB3\xAA\xB4\xD9"                        /* 가나다 */
 #define CP_TTOM_HAENG "\x8C" "c" "\xC1" "d" /* 똠햏: CP949 only, not in EUC-KR */
+#define FFFD "\xEF\xBF\xBD"
 
 /* Converts the NUL-terminated BYTES; asserts success. Free with charset_free. */
 static void convert(const char *bytes, const char *declared, wx_utf8 *u)
@@ -162,6 +163,29 @@ START_TEST(test_invalid_utf8)
     converts_to("<meta charset=utf-8>\xC0\xAF!", NULL, "<meta charset=utf-8>유!", "CP949");
     converts_to("서울\xED\xA0\x80", "UTF8", "서울\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", "UTF-8");
     converts_to("흐림\xEA\xB0", "utf-8", "흐림\xEF\xBF\xBD\xEF\xBF\xBD", "UTF-8");
+}
+END_TEST
+
+/* A UTF-8 label, from the page or the HTTP header, on bytes that read
+ * cleanly as CP949 is a template's stale label. */
+START_TEST(test_wrong_utf8_label)
+{
+    converts_to("<meta charset=\"utf-8\"><p>" CP_STRIP "</p>", NULL,
+                "<meta charset=\"utf-8\"><p>흐림속초15.9℃</p>", "CP949");
+    converts_to(CP_SEOUL " " CP_TTOM_HAENG, "UTF-8", "서울 똠햏", "CP949");
+    converts_to("<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>" CP_GANADA "</a>", NULL,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>가나다</a>", "CP949");
+}
+END_TEST
+
+/* UTF-8 cut inside a character or with a stray byte is damaged UTF-8, not
+ * CP949, with or without a label. */
+START_TEST(test_damaged_utf8)
+{
+    converts_to("• 흐림 속초 15.9℃\n• 맑음 서울 18.6\xE2\x84", NULL,
+                "• 흐림 속초 15.9℃\n• 맑음 서울 18.6" FFFD FFFD, "UTF-8");
+    converts_to("흐림 속초\xFF 15.9℃", NULL, "흐림 속초" FFFD " 15.9℃", "UTF-8");
+    converts_to("<meta charset=utf-8>서울\xEA", NULL, "<meta charset=utf-8>서울" FFFD, "UTF-8");
 }
 END_TEST
 
@@ -407,6 +431,8 @@ Suite *charset_suite(void)
     tcase_add_test(t, test_mislabelled_utf8);
     tcase_add_test(t, test_invalid_cp949);
     tcase_add_test(t, test_invalid_utf8);
+    tcase_add_test(t, test_wrong_utf8_label);
+    tcase_add_test(t, test_damaged_utf8);
     tcase_add_test(t, test_output_terminated);
     tcase_add_test(t, test_unknown_charset);
     tcase_add_test(t, test_unknown_charset_utf8);
