@@ -1,6 +1,8 @@
 /* weather: KMA weather words <-> stable numeric codes <-> categories. */
 #include "weather.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Every word KMA and news strips use (reference/kma-conditions.tsv). Codes
@@ -144,15 +146,71 @@ static int equal_ignoring_space(const char *s, size_t len, const char *word)
     }
 }
 
+/* Words without white space, sorted, for binary search; built once. */
+#define KEY_MAX 64
+static struct weather_key {
+    char key[KEY_MAX];
+    const wx_word *w;
+} keys[NWORDS];
+static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
+
+/* Copies S without white space into KEY; the length, or -1 when too long. */
+static long squeeze(const char *s, size_t len, char *key)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (is_space((unsigned char)s[i]))
+            continue;
+        if (k + 1 >= KEY_MAX)
+            return -1;
+        key[k++] = s[i];
+    }
+    key[k] = '\0';
+    return (long)k;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* Sorts by key, then by table order: the first listed spelling comes first. */
+static int entry_cmp(const void *a, const void *b)
+{
+    const struct weather_key *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->w > y->w) - (x->w < y->w);
+}
+
+static void build_keys(void)
+{
+    for (size_t i = 0; i < NWORDS; i++) {
+        squeeze(words[i].word, strlen(words[i].word), keys[i].key);
+        keys[i].w = &words[i];
+    }
+    /* spellings of one word squeeze to one key; either entry has its code */
+    qsort(keys, NWORDS, sizeof keys[0], entry_cmp);
+}
+
 const wx_word *weather_lookup(const char *s, size_t len)
 {
     for (size_t i = 0; i < sizeof no_report / sizeof no_report[0]; i++)
         if (equal_ignoring_space(s, len, no_report[i]))
             return &words[0];
-    for (size_t i = 1; i < NWORDS; i++)
-        if (equal_ignoring_space(s, len, words[i].word))
-            return &words[i];
-    return NULL;
+    char key[KEY_MAX];
+    if (squeeze(s, len, key) <= 0)
+        return NULL;
+    pthread_once(&keys_once, build_keys);
+    const struct weather_key *k = bsearch(key, keys, NWORDS, sizeof keys[0], key_cmp);
+    if (!k)
+        return NULL;
+    while (k > keys && strcmp(k[-1].key, key) == 0)
+        k--;
+    /* the spelling written, when several squeeze to this key */
+    for (const struct weather_key *e = k; e < keys + NWORDS && strcmp(e->key, key) == 0; e++)
+        if (strlen(e->w->word) == len && memcmp(e->w->word, s, len) == 0)
+            return e->w;
+    return k->w;
 }
 
 const wx_word *weather_by_code(int code)
