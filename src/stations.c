@@ -79,7 +79,8 @@ void stations_free(wx_registry *reg)
     free(reg);
 }
 
-/* Splits LINE in place at tabs; returns the number of fields. */
+/* Splits LINE in place at tabs into at most MAX fields of F; returns the
+ * number of fields on the line, which may be more. */
 static int split_tabs(char *line, char **f, int max)
 {
     int n = 0;
@@ -87,9 +88,9 @@ static int split_tabs(char *line, char **f, int max)
     for (char *p = line; *p; p++) {
         if (*p == '\t') {
             *p = '\0';
-            if (n == max)
-                return max + 1;
-            f[n++] = p + 1;
+            if (n < max)
+                f[n] = p + 1;
+            n++;
         }
     }
     return n;
