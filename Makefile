@@ -1,7 +1,7 @@
 # wxstrip: GNU make. `make` builds ./wxstrip; `make check` runs every test;
 # `make demo` runs the main job on the bundled samples; see README.
 VERSION := 0.1.0
-PKGS := libcurl libxml-2.0 librrd
+PKGS := libcurl libxml-2.0 librrd glib-2.0
 BUILD ?= build
 CC ?= cc
 
@@ -12,7 +12,11 @@ CPPFLAGS += -D_GNU_SOURCE -DWX_VERSION='"$(VERSION)"' \
 CFLAGS ?= -O2 -g
 SAN ?=
 ALL_CFLAGS = -std=c11 -pthread $(WARN) $(shell pkg-config --cflags $(PKGS)) $(CFLAGS) $(SAN)
-LDLIBS = $(shell pkg-config --libs $(PKGS)) -lm
+# librrd is linked statically: only its data functions come in, and a poll
+# does not load cairo, pango and the forty libraries behind them (startup
+# cost; see README). Drawing loads librrd.so in its own processes.
+LDLIBS = $(shell pkg-config --libs libcurl libxml-2.0) \
+         -Wl,-Bstatic -lrrd -Wl,-Bdynamic $(shell pkg-config --libs glib-2.0) -lm
 CHECK_LIBS = $(shell pkg-config --libs check)
 
 SRC := $(wildcard src/*.c)

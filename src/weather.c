@@ -154,14 +154,15 @@ static struct weather_key {
 } keys[NWORDS];
 static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
 
-/* Copies S without white space into KEY; the length, or -1 when too long. */
+/* Copies S without white space into KEY; the length, or -1 when too long
+ * or when S holds a NUL (no word does, and KEY would end there). */
 static long squeeze(const char *s, size_t len, char *key)
 {
     size_t k = 0;
     for (size_t i = 0; i < len; i++) {
         if (is_space((unsigned char)s[i]))
             continue;
-        if (k + 1 >= KEY_MAX)
+        if (k + 1 >= KEY_MAX || s[i] == '\0')
             return -1;
         key[k++] = s[i];
     }
