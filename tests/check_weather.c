@@ -171,6 +171,27 @@ START_TEST(test_unknown)
 }
 END_TEST
 
+/* LEN counts every byte: a NUL inside it ends no word. */
+START_TEST(test_unknown_nul)
+{
+    ck_assert_ptr_null(weather_lookup("비\0x", 5));
+    ck_assert_ptr_null(weather_lookup("비\0", 4));
+    ck_assert_ptr_null(weather_lookup("\0비", 4));
+    ck_assert_ptr_null(weather_lookup("-\0", 2));
+}
+END_TEST
+
+/* A text far longer than any word is no word, whatever it starts with. */
+START_TEST(test_unknown_long)
+{
+    char s[400] = "";
+    for (int i = 0; i < 100; i++)
+        strcat(s, "비");
+    ck_assert_ptr_null(lookup(s));
+    ck_assert_int_eq(weather_lookup(s, strlen("비"))->code, 502);
+}
+END_TEST
+
 /* Codes that RRD files store: renumbering any of them must fail here. */
 START_TEST(test_pinned_codes)
 {
@@ -312,6 +333,8 @@ Suite *weather_suite(void)
     tcase_add_test(t, test_lookup_length);
     tcase_add_test(t, test_no_report);
     tcase_add_test(t, test_unknown);
+    tcase_add_test(t, test_unknown_nul);
+    tcase_add_test(t, test_unknown_long);
     tcase_add_test(t, test_lookup_round_trip);
     suite_add_tcase(s, t);
     t = tcase_create("codes");
