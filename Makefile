@@ -1,5 +1,6 @@
 # wxstrip: GNU make. `make` builds ./wxstrip; `make check` runs every test;
-# `make demo` runs the main job on the bundled samples; see README.
+# `make demo` runs the main job on the bundled samples; `make install`
+# installs it (PREFIX, DESTDIR); see README.
 VERSION := 0.1.0
 PKGS := libcurl libxml-2.0 librrd glib-2.0
 BUILD ?= build
@@ -29,7 +30,7 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 PROG := $(if $(filter build,$(BUILD)),wxstrip,$(BUILD)/wxstrip)
 TEST_RUN := $(BUILD)/tests/run
 
-.PHONY: all check test asan demo deps fuzz bench clean format lint
+.PHONY: all check test asan demo deps deps-test fuzz bench clean format install
 
 all: $(PROG)
 
@@ -72,15 +73,9 @@ asan: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang CFLAGS='-O1 -g' \
 	    SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' test
 
-DEMO_SOURCES := tests/fixtures/demo/kma-feed.xml tests/fixtures/demo/news-page.html \
-                tests/fixtures/parse/seed-000.txt
-
 demo: deps-test
 	@$(MAKE) --no-print-directory all
-	@for f in $(DEMO_SOURCES); do \
-	    echo "== ./wxstrip parse --format tsv $$f"; \
-	    ./wxstrip parse --format tsv "$$f" || exit 1; \
-	done
+	@scripts/demo.sh
 
 fuzz:
 	@scripts/deps.sh build fuzz
@@ -90,6 +85,27 @@ bench:
 	@scripts/deps.sh build bench
 	@$(MAKE) --no-print-directory all
 	tests/bench/parse.sh
+
+PREFIX ?= /usr/local
+BINDIR := $(PREFIX)/bin
+MANDIR := $(PREFIX)/share/man/man1
+DATADIR := $(PREFIX)/share/wxstrip
+SYSCONFDIR ?= /etc
+UNITDIR ?= /etc/systemd/system
+
+# An installed wxstrip reads $(SYSCONFDIR)/wxstrip.conf: built apart from
+# the checkout's binary, which reads the checkout's wxstrip.conf.
+install:
+	@$(MAKE) --no-print-directory BUILD=build/install \
+	    CPPFLAGS='-D_GNU_SOURCE -DWX_VERSION="\"$(VERSION)\"" -DWX_DEFAULT_CONFIG="\"$(SYSCONFDIR)/wxstrip.conf\""' all
+	install -D -m 755 build/install/wxstrip $(DESTDIR)$(BINDIR)/wxstrip
+	install -D -m 644 man/wxstrip.1 $(DESTDIR)$(MANDIR)/wxstrip.1
+	install -D -m 644 stations/stations.tsv $(DESTDIR)$(DATADIR)/stations.tsv
+	test -e $(DESTDIR)$(SYSCONFDIR)/wxstrip.conf || { mkdir -p $(DESTDIR)$(SYSCONFDIR) && \
+	    sed 's|@DATADIR@|$(DATADIR)|' dist/wxstrip.conf.in > $(DESTDIR)$(SYSCONFDIR)/wxstrip.conf; }
+	mkdir -p $(DESTDIR)$(UNITDIR)
+	sed 's|@BINDIR@|$(BINDIR)|' dist/wxstrip.service > $(DESTDIR)$(UNITDIR)/wxstrip.service
+	install -m 644 dist/wxstrip.timer $(DESTDIR)$(UNITDIR)/wxstrip.timer
 
 format:
 	clang-format -i src/*.c src/*.h tests/*.c
