@@ -27,11 +27,11 @@ FUZZ_BIN := $(FUZZ_DIR)/fuzz_parse
 DICT := $(FUZZ_DIR)/parse.dict
 KNOWN := tests/fixtures/fuzz
 
-# What the main Makefile compiles with; libcurl and librrd are listed so
-# that a source file that starts to need them still links, and --as-needed
-# drops them while nothing does (today only libxml2 is used).
+# What the main Makefile compiles with (its VERSION and PKGS). Every package
+# is linked dynamically and --as-needed drops those that the parser's
+# objects do not use (libcurl, librrd, glib for fetch.c and store.c).
 VERSION := $(or $(shell sed -n 's/^VERSION := //p' Makefile),fuzz)
-PKGS := libxml-2.0 libcurl librrd
+PKGS := $(or $(shell sed -n 's/^PKGS := //p' Makefile),libcurl libxml-2.0 librrd)
 FUZZ_CPPFLAGS := -D_GNU_SOURCE -DWX_VERSION='"$(VERSION)"' \
                  -DWX_DEFAULT_CONFIG='"$(TOP)/wxstrip.conf"' -Isrc
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -65,12 +65,20 @@ run: $(FUZZ_BIN) $(DICT) corpus
 	    fi; \
 	done; \
 	echo "fuzz: fuzzing for $(FUZZ_SECONDS) s (corpus $(CORPUS), artifacts $(ARTIFACTS))"; \
-	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_RUN_FLAGS) -dict=$(DICT) \
-	    $(FUZZ_FLAGS) $(CORPUS) || { \
-	    echo "fuzz: CRASH found; the input is in $(ARTIFACTS)/ (newest below)." \
-	         "Reproduce with: make -f tests/fuzz.mk repro FILE=<it>"; \
-	    ls -t $(ARTIFACTS) | head -3 | sed 's|^|    $(ARTIFACTS)/|'; \
-	    exit 1; }; \
+	touch $(FUZZ_DIR)/started; \
+	rc=0; $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_RUN_FLAGS) -dict=$(DICT) \
+	    $(FUZZ_FLAGS) $(CORPUS) || rc=$$?; \
+	new=$$(find $(ARTIFACTS) -type f -newer $(FUZZ_DIR)/started 2>/dev/null); \
+	if [ -n "$$new" ]; then \
+	    echo "fuzz: FOUND (crash, leak, timeout or OOM; libFuzzer exit $$rc):"; \
+	    echo "$$new" | sed 's/^/    /'; \
+	    echo "fuzz: reproduce with: make -f tests/fuzz.mk repro FILE=<one of them>;" \
+	         "save it as $(KNOWN)/crash-<what>.bin"; \
+	    exit 1; \
+	elif [ $$rc -ne 0 ]; then \
+	    echo "fuzz: the fuzzer failed (exit $$rc) and left no artifact"; \
+	    exit 1; \
+	fi; \
 	exit $$status
 
 build: $(FUZZ_BIN) $(DICT)
