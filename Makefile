@@ -17,7 +17,7 @@ ALL_CFLAGS = -std=c11 -pthread $(WARN) $(shell pkg-config --cflags $(PKGS)) $(CF
 # does not load cairo, pango and the forty libraries behind them (startup
 # cost; see README). Drawing loads librrd.so in its own processes.
 LDLIBS = $(shell pkg-config --libs libcurl libxml-2.0) \
-         -Wl,-Bstatic -lrrd -Wl,-Bdynamic $(shell pkg-config --libs glib-2.0) -lm
+         -Wl,-Bstatic -lrrd -ldbi -Wl,-Bdynamic $(shell pkg-config --libs glib-2.0) -lm
 CHECK_LIBS = $(shell pkg-config --libs check)
 
 SRC := $(wildcard src/*.c)

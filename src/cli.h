@@ -26,5 +26,6 @@ typedef int (*wx_command_fn)(wx_ctx *ctx, int argc, char **argv);
 int cmd_parse(wx_ctx *ctx, int argc, char **argv);
 int cmd_poll(wx_ctx *ctx, int argc, char **argv);
 int cmd_ingest(wx_ctx *ctx, int argc, char **argv);
+int cmd_graph(wx_ctx *ctx, int argc, char **argv);
 
 #endif

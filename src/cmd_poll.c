@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "graphs.h"
 #include "lock.h"
 #include "poller.h"
 #include "when.h"
@@ -58,16 +59,32 @@ static int finish(poller *p, const char *command, const struct timespec *start)
     return p->stats.failed || p->stats.station_errors ? WX_EXIT_FAIL : WX_EXIT_OK;
 }
 
+/* Redraws what the poll changed; 0, or -1 when some graph failed. */
+static int draw_updated(wx_ctx *ctx, const poller *p)
+{
+    char err[1024];
+    graph_plan plan = {0};
+    int rc = graphs_after_poll(&plan, &ctx->cfg, p->reg, p->updated, p->nupdated, p->now, err,
+                               sizeof err);
+    if (rc < 0)
+        wx_error("%s", err);
+    else
+        rc = graphs_draw(&ctx->cfg, &plan, 0) == 0 ? 0 : -1;
+    graphs_plan_free(&plan);
+    return rc;
+}
+
 int cmd_poll(wx_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"no-graphs", no_argument, NULL, 'n'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    int c;
+    int c, graphs = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         if (c == 'h')
             return printf("usage: wxstrip %s\n", poll_usage), WX_EXIT_OK;
         if (c != 'n')
             return wx_usage(poll_usage);
+        graphs = 0;
     }
     if (optind == argc && ctx->cfg.nsources == 0) {
         wx_error("no sources: give some, or add 'source =' lines to %s", ctx->cfg.file);
@@ -85,7 +102,10 @@ int cmd_poll(wx_ctx *ctx, int argc, char **argv)
         else
             for (size_t i = 0; i < ctx->cfg.nsources; i++)
                 poll_source(&p, ctx->cfg.sources[i].url, ctx->cfg.sources[i].charset);
+        int drawn = graphs && p.nupdated ? draw_updated(ctx, &p) : 0;
         rc = finish(&p, "poll", &start);
+        if (drawn < 0)
+            rc = WX_EXIT_FAIL;
     }
     close_run(&p, &state, lock);
     return rc;

@@ -15,7 +15,16 @@
 
 #define CONFIG_MAX_BYTES (1u << 20)
 
-typedef enum { KEY_PATH, KEY_STRING, KEY_DURATION, KEY_SIZE, KEY_SOURCE } key_type;
+typedef enum {
+    KEY_PATH,
+    KEY_STRING,
+    KEY_DURATION,
+    KEY_SIZE,
+    KEY_SOURCE,
+    KEY_INT,
+    KEY_COLOR,
+    KEY_SCALE
+} key_type;
 
 static const struct key {
     const char *name;
@@ -35,6 +44,17 @@ static const struct key {
     {"user_agent", KEY_STRING, offsetof(wx_config, user_agent), 256, 0, 0},
     {"max_strip_age", KEY_DURATION, offsetof(wx_config, max_strip_age), 0, 60, 86400 * 31},
     {"lock_wait", KEY_DURATION, offsetof(wx_config, lock_wait), 0, 0, 86400},
+    {"graph_width", KEY_INT, offsetof(wx_config, graph_width), 0, 200, 4000},
+    {"graph_height", KEY_INT, offsetof(wx_config, graph_height), 0, 80, 2000},
+    {"graph_scale", KEY_SCALE, offsetof(wx_config, graph_scale), 0, 0, 0},
+    {"graph_font", KEY_STRING, offsetof(wx_config, graph_font), 64, 0, 0},
+    {"graph_line_color", KEY_COLOR, offsetof(wx_config, graph_line_color), 16, 0, 0},
+    {"graph_background", KEY_COLOR, offsetof(wx_config, graph_background), 16, 0, 0},
+#define CAT_COLOR(name, i) {"color_" name, KEY_COLOR, offsetof(wx_config, graph_cat_color[i]), 16, 0, 0}
+    CAT_COLOR("clear", 1), CAT_COLOR("cloud", 2), CAT_COLOR("obscuration", 3),
+    CAT_COLOR("dust", 4),  CAT_COLOR("rain", 5),  CAT_COLOR("snow", 6),
+    CAT_COLOR("mixed", 7), CAT_COLOR("storm", 8),
+#undef CAT_COLOR
 };
 
 void config_init(wx_config *c)
@@ -50,6 +70,7 @@ void config_init(wx_config *c)
     c->max_page_bytes = 8L << 20;
     c->max_strip_age = 3 * 3600;
     c->lock_wait = 60;
+    c->graph_scale = 3; /* 1x and @2x */
 }
 
 void config_free(wx_config *c)
@@ -170,6 +191,53 @@ static int set_number(const struct key *k, long *field, const char *value, char 
     return 0;
 }
 
+int config_scale(const char *s, int *mask)
+{
+    static const struct {
+        const char *name;
+        int mask;
+    } scales[] = {{"1", 1}, {"2", 2}, {"both", 3}};
+    for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++)
+        if (strcmp(s, scales[i].name) == 0)
+            return *mask = scales[i].mask, 0;
+    return -1;
+}
+
+/* "#rrggbb" or "#rrggbbaa", as rrdtool takes colours. */
+static int is_color(const char *s)
+{
+    size_t n = strlen(s);
+    if (s[0] != '#' || (n != 7 && n != 9))
+        return 0;
+    return strspn(s + 1, "0123456789abcdefABCDEF") == n - 1;
+}
+
+static int set_other(const struct key *k, char *field, const char *value, char *err,
+                     size_t errlen)
+{
+    char *end;
+    long v;
+    switch (k->type) {
+    case KEY_INT:
+        v = strtol(value, &end, 10);
+        if (!*value || *end || v < k->min || v > k->max)
+            return errf(err, errlen, "%s must be a number from %ld to %ld", k->name, k->min,
+                        k->max);
+        *(long *)(void *)field = v;
+        return 0;
+    case KEY_COLOR:
+        if (!is_color(value))
+            return errf(err, errlen, "%s must be a colour like #d33a2c", k->name);
+        return bprintf(field, k->size, "%s", value);
+    case KEY_SCALE:
+        if (config_scale(value, (int *)(void *)field) < 0)
+            return errf(err, errlen, "%s must be 1, 2 or both", k->name);
+        return 0;
+    default:
+        return errf(err, errlen, "%s: unknown type", k->name);
+    }
+}
+
 int config_set(wx_config *c, const char *key, const char *value, const char *base, char *err,
                size_t errlen)
 {
@@ -194,6 +262,8 @@ int config_set(wx_config *c, const char *key, const char *value, const char *bas
         case KEY_DURATION:
         case KEY_SIZE:
             return set_number(k, (long *)(void *)field, value, err, errlen);
+        default:
+            return set_other(k, field, value, err, errlen);
         }
     }
     return errf(err, errlen, "unknown key '%s'", key);

@@ -25,6 +25,13 @@ typedef struct {
     char user_agent[256];
     long max_strip_age;  /* seconds a feed's observation may be old at poll time */
     long lock_wait;      /* seconds a poll waits for another one to finish */
+    /* graphs: 0 or "" leaves render's default */
+    long graph_width, graph_height; /* plot area at scale 1 */
+    int graph_scale;                /* bit 1: 1x, bit 2: @2x */
+    char graph_font[64];
+    char graph_line_color[16];
+    char graph_background[16];
+    char graph_cat_color[9][16];    /* per weather category */
 } wx_config;
 
 /* Fills C with the built-in defaults (no sources). */
@@ -45,6 +52,8 @@ int config_set(wx_config *c, const char *key, const char *value, const char *bas
 /* Parsers for values, shared with the command line: "90", "90s", "5m",
  * "3h", "1d"; "8M", "512k", "1048576". 0 or -1. */
 int config_duration(const char *s, long *seconds);
+/* "1", "2" or "both" as a mask of scales (1, 2, 3). 0 or -1. */
+int config_scale(const char *s, int *mask);
 int config_size(const char *s, long *bytes);
 
 #endif

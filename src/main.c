@@ -20,6 +20,7 @@ static const struct command {
     {"parse", cmd_parse, "print the readings in pages, feeds or text dumps"},
     {"poll", cmd_poll, "fetch the sources and store new readings"},
     {"ingest", cmd_ingest, "store saved pages or feeds (backfill)"},
+    {"graph", cmd_graph, "draw PNG graphs of stations"},
 };
 
 static const char global_usage[] =

@@ -195,3 +195,85 @@ int store_get_last(store *s, int station, store_last *out, char *err, size_t err
     free(values);
     return 0;
 }
+
+/* Fetches one column of STATION's rows with consolidation CF; *V gets
+ * malloc'd values (one per row), *N their count. */
+static int fetch_column(const char *path, const char *cf, time_t start, time_t end,
+                        unsigned long want_step, const char *ds, double **v, size_t *n, char *err,
+                        size_t errlen)
+{
+    unsigned long step = want_step, ds_cnt = 0;
+    char **names = NULL;
+    rrd_value_t *data = NULL;
+    rrd_clear_error();
+    if (rrd_fetch_r(path, cf, &start, &end, &step, &ds_cnt, &names, &data) != 0)
+        return errf(err, errlen, "%s: %s", path, rrd_get_error());
+    size_t col = ds_cnt, rows = step ? (size_t)((end - start) / (time_t)step) : 0;
+    for (unsigned long i = 0; i < ds_cnt; i++) {
+        if (strcmp(names[i], ds) == 0)
+            col = i;
+        free(names[i]);
+    }
+    free(names);
+    *v = malloc((rows ? rows : 1) * sizeof **v);
+    if (!*v || col == ds_cnt) {
+        free(data);
+        free(*v);
+        return errf(err, errlen, "%s: no data source '%s'", path, ds);
+    }
+    for (size_t r = 0; r < rows; r++)
+        (*v)[r] = data[r * ds_cnt + col];
+    *n = rows;
+    free(data);
+    return 0;
+}
+
+/* The most frequent code among CODES; -1 when none is known. */
+static int most_frequent(const double *codes, size_t n, unsigned *categories)
+{
+    int best = -1;
+    size_t best_count = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(codes[i]))
+            continue;
+        int code = (int)codes[i];
+        *categories |= 1u << (code / 100 < 9 ? code / 100 : 0);
+        size_t count = 0;
+        for (size_t j = 0; j < n; j++)
+            count += !isnan(codes[j]) && (int)codes[j] == code;
+        if (count > best_count)
+            best = code, best_count = count;
+    }
+    return best;
+}
+
+int store_window(store *s, int station, time_t start, time_t end, store_stats *out, char *err,
+                 size_t errlen)
+{
+    char path[PATH_MAX];
+    if (store_path(s, station, path, sizeof path) < 0)
+        return errf(err, errlen, "path too long");
+    rrd_clear_error();
+    if (s->cached && rrdc_flush(path) != 0)
+        return errf(err, errlen, "%s: rrdcached flush: %s", path, rrd_get_error());
+    unsigned long step = end - start > 62 * 86400 ? 86400 : 3600;
+    double *temps = NULL, *codes = NULL;
+    size_t nt = 0, nc = 0;
+    if (fetch_column(path, "AVERAGE", start, end, step, "temp", &temps, &nt, err, errlen) < 0 ||
+        fetch_column(path, "LAST", start, end, step, "cond", &codes, &nc, err, errlen) < 0) {
+        free(temps);
+        return -1;
+    }
+    *out = (store_stats){.min = NAN, .max = NAN, .dominant = -1};
+    for (size_t i = 0; i < nt; i++) {
+        if (isnan(temps[i]))
+            continue;
+        out->known++;
+        out->min = isnan(out->min) || temps[i] < out->min ? temps[i] : out->min;
+        out->max = isnan(out->max) || temps[i] > out->max ? temps[i] : out->max;
+    }
+    out->dominant = most_frequent(codes, nc, &out->categories);
+    free(temps);
+    free(codes);
+    return 0;
+}

@@ -42,6 +42,21 @@ int store_path(const store *s, int station, char *dst, size_t size);
 store_status store_put(store *s, int station, time_t t, double temp, int code, char *err,
                        size_t errlen);
 
+/* What a station's file says about a window: temperature extremes (of the
+ * hourly, or for long windows daily, averages), the weather categories
+ * seen and the most frequent weather code. */
+typedef struct {
+    double min, max;     /* NAN when there is no temperature in the window */
+    size_t known;        /* rows with a temperature */
+    unsigned categories; /* bit c set: category c seen (weather.h) */
+    int dominant;        /* most frequent code; -1 when none */
+} store_stats;
+
+/* Reads STATION's rows between START and END (through rrdcached: flushed
+ * first). 0, or -1 with err. */
+int store_window(store *s, int station, time_t start, time_t end, store_stats *out, char *err,
+                 size_t errlen);
+
 /* The last stored observation of STATION. 0, or -1 with err (no file...). */
 int store_get_last(store *s, int station, store_last *out, char *err, size_t errlen);
 

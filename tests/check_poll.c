@@ -68,7 +68,7 @@ static void write_conf(const char *extra)
     char reg[4096], text[16384];
     test_path(reg, sizeof reg, "stations/stations.tsv");
     snprintf(text, sizeof text,
-             "data_dir = data\nstations_file = %s\ntimeout = 2s\nmax_page_bytes = 1M\n"
+             "data_dir = data\ngraph_dir = graphs\nstations_file = %s\ntimeout = 2s\nmax_page_bytes = 1M\n"
              "lock_wait = 1s\n%s",
              reg, extra);
     test_write(E.conf, text, strlen(text));
@@ -168,7 +168,7 @@ static int file_exists(int station)
 START_TEST(test_poll_feed_and_page)
 {
     buf_t err = {0};
-    int rc = wx(&err, (const char *[]){"poll", url("files/feed.xml"), url("files/page.html"),
+    int rc = wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), url("files/page.html"),
                                        NULL});
     ck_assert_msg(rc == 0, "poll failed:\n%s", err.data);
     ck_assert_ptr_nonnull(strstr(err.data, "sources 2 ok, 0 failed; readings 118: 118 stored"));
@@ -202,14 +202,14 @@ static size_t count_log(const char *line)
 START_TEST(test_repoll_stores_nothing)
 {
     buf_t err = {0};
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/feed.xml"), NULL}), 0);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}), 0);
     buf_reset(&err);
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/feed.xml"), NULL}), 0);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}), 0);
     ck_assert_ptr_nonnull(strstr(err.data, "sources 1 ok, 0 failed; readings 0: 0 stored"));
     ck_assert_int_eq(count_log("/files/feed.xml 304\n"), 1);
     /* without validators the page is parsed again and every reading skipped */
     buf_reset(&err);
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/feed.xml?nocache=1"), NULL}),
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml?nocache=1"), NULL}),
                      0);
     ck_assert_ptr_nonnull(strstr(err.data, "readings 97: 0 stored, 97 skipped"));
     expect_last(90, E.obs, "15.9 203", NULL);
@@ -228,7 +228,7 @@ START_TEST(test_faults_cost_only_themselves)
 {
     buf_t err = {0};
     const char *redirect = "redirect?to=file:///etc/passwd";
-    int rc = wx(&err, (const char *[]){"poll", url("status/404"), url("status/500"), url("hang"),
+    int rc = wx(&err, (const char *[]){"poll", "--no-graphs", url("status/404"), url("status/500"), url("hang"),
                                        url("big?bytes=2000000"), url("big?bytes=2000000&chunked=1"),
                                        url(redirect), url("garbage"), url("truncated"),
                                        url("files/feed.xml"), url("files/missing.html"), NULL});
@@ -254,7 +254,7 @@ START_TEST(test_garbage_body_is_no_strip)
     snprintf(path, sizeof path, "%s/noise.html", E.docroot);
     test_write(path, "\x01\x02\xff\xfe<<<>>>&&&\x80\x81", 14);
     buf_t err = {0};
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/noise.html"), NULL}), 1);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/noise.html"), NULL}), 1);
     expect_error(err.data, "files/noise.html", "no weather readings found");
     buf_free(&err);
 }
@@ -263,7 +263,7 @@ END_TEST
 START_TEST(test_stale_sources_refused)
 {
     buf_t err = {0};
-    int rc = wx(&err, (const char *[]){"poll", url("files/stale-page.html"),
+    int rc = wx(&err, (const char *[]){"poll", "--no-graphs", url("files/stale-page.html"),
                                        url("files/stale-feed.xml"), NULL});
     ck_assert_int_eq(rc, 1);
     expect_error(err.data, "files/stale-page.html", "stale: the strip is dated 2025-11-25");
@@ -317,13 +317,13 @@ START_TEST(test_through_rrdcached)
     snprintf(conf, sizeof conf, "rrdcached = %s\n", addr);
     write_conf(conf);
     buf_t err = {0};
-    int rc = wx(&err, (const char *[]){"poll", url("files/feed.xml"), url("files/page.html"),
+    int rc = wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), url("files/page.html"),
                                        NULL});
     ck_assert_msg(rc == 0, "%s", err.data);
     ck_assert_ptr_nonnull(strstr(err.data, "readings 118: 118 stored"));
     expect_last(90, E.obs, "15.9 203", addr);
     buf_reset(&err);
-    rc = wx(&err, (const char *[]){"poll", url("files/feed.xml?nocache=1"), NULL});
+    rc = wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml?nocache=1"), NULL});
     ck_assert_int_eq(rc, 0);
     ck_assert_ptr_nonnull(strstr(err.data, "readings 97: 0 stored, 97 skipped"));
     test_stop(pid); /* -F: flushes everything on the way out */
@@ -342,7 +342,7 @@ START_TEST(test_truncated_rrd_fails_only_its_station)
     snprintf(path, sizeof path, "%s/108.rrd", E.data);
     ck_assert_int_eq(truncate(path, 4000), 0);
     ck_assert_int_eq(test_run((char *[]){"/bin/cat", path, NULL}, NULL, NULL, &before, NULL), 0);
-    int rc = wx(&err, (const char *[]){"poll", url("files/feed.xml"), NULL});
+    int rc = wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL});
     ck_assert_int_eq(rc, 1);
     ck_assert_ptr_nonnull(strstr(err.data, "station 108 서울: "));
     ck_assert_ptr_nonnull(strstr(err.data, "/108.rrd: "));
@@ -364,13 +364,13 @@ START_TEST(test_second_poll_waits_then_gives_up)
     ck_assert_int_ge(fd, 0);
     ck_assert_int_eq(flock(fd, LOCK_EX), 0);
     buf_t err = {0};
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/feed.xml"), NULL}), 1);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}), 1);
     ck_assert_ptr_nonnull(strstr(err.data, "another wxstrip is writing to"));
     ck_assert_ptr_nonnull(strstr(err.data, "gave up after waiting 1 s"));
     ck_assert(!file_exists(108));
     close(fd);
     buf_reset(&err);
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/feed.xml"), NULL}), 0);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}), 0);
     buf_free(&err);
 }
 END_TEST
@@ -382,10 +382,10 @@ START_TEST(test_configured_sources)
              url("files/page.html"));
     write_conf(conf);
     buf_t err = {0};
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", NULL}), 0);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", "--no-graphs", NULL}), 0);
     ck_assert_ptr_nonnull(strstr(err.data, "sources 2 ok, 0 failed"));
     write_conf("");
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", NULL}), 2);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", NULL}), 2);
     ck_assert_ptr_nonnull(strstr(err.data, "no sources"));
     buf_free(&err);
 }

@@ -1,0 +1,120 @@
+/* cmd_graph: `wxstrip graph`, PNG graphs of stations for news pages. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "graphs.h"
+
+static const char usage[] =
+    "graph [--period day|week|month|year] [--date YYYY-MM-DD] [--scale 1|2|both] "
+    "[--verbose] [STATION...]";
+
+typedef struct {
+    int period;      /* -1: every rolling period */
+    int y, m, d;     /* --date */
+    int scales;
+    int verbose;
+} graph_opts;
+
+static int parse_opts(wx_ctx *ctx, int argc, char **argv, graph_opts *o)
+{
+    static const struct option opts[] = {
+        {"period", required_argument, NULL, 'p'}, {"date", required_argument, NULL, 'd'},
+        {"scale", required_argument, NULL, 's'},  {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+    };
+    *o = (graph_opts){.period = -1, .scales = ctx->cfg.graph_scale};
+    int c;
+    char extra;
+    while ((c = getopt_long(argc, argv, "p:d:s:vh", opts, NULL)) != -1) {
+        if (c == 'p' && (o->period = render_period(optarg)) < 0)
+            return wx_error("--period: '%s' is not day, week, month or year", optarg), -1;
+        if (c == 'd' && sscanf(optarg, "%4d-%2d-%2d%c", &o->y, &o->m, &o->d, &extra) != 3)
+            return wx_error("--date: '%s' is not a date like 2024-05-05", optarg), -1;
+        if (c == 's' && config_scale(optarg, &o->scales) < 0)
+            return wx_error("--scale: '%s' is not 1, 2 or both", optarg), -1;
+        if (c == 'v')
+            o->verbose = 1;
+        if (c == 'h')
+            return printf("usage: wxstrip %s\n", usage), 1;
+        if (c == '?')
+            return wx_usage(usage), -1;
+    }
+    if (o->y && o->period >= 0)
+        return wx_error("give --period or --date, not both"), -1;
+    return 0;
+}
+
+/* The stations named on the command line, or every station with a file. */
+static int pick_stations(wx_ctx *ctx, const wx_registry *reg, int argc, char **argv, int **ids,
+                         size_t *n)
+{
+    char err[1024];
+    if (optind == argc) {
+        if (graphs_stations(ctx->cfg.data_dir, ids, n, err, sizeof err) < 0)
+            return wx_error("%s", err), -1;
+        if (*n == 0)
+            return wx_error("no station has data in %s yet", ctx->cfg.data_dir), -1;
+        return 0;
+    }
+    *n = 0;
+    if (!(*ids = malloc((size_t)(argc - optind) * sizeof **ids)))
+        return -1;
+    for (int i = optind; i < argc; i++) {
+        const wx_station *st = stations_find(reg, argv[i]);
+        if (!st) {
+            wx_error("'%s' is not a station (see %s)", argv[i], ctx->cfg.stations_file);
+            return -1;
+        }
+        (*ids)[(*n)++] = st->id;
+    }
+    return 0;
+}
+
+static int plan_all(wx_ctx *ctx, const wx_registry *reg, const graph_opts *o, const int *ids,
+                    size_t n, graph_plan *plan)
+{
+    char err[1024];
+    time_t now = time(NULL);
+    for (size_t i = 0; i < n; i++) {
+        int rc = 0;
+        if (o->y)
+            rc = graphs_add(plan, &ctx->cfg, reg, ids[i], PERIOD_DATE, o->y, o->m, o->d,
+                            o->scales, now, err, sizeof err);
+        for (int p = PERIOD_DAY; p < PERIOD_DATE && !o->y && rc == 0; p++)
+            if (o->period < 0 || o->period == p)
+                rc = graphs_add(plan, &ctx->cfg, reg, ids[i], p, 0, 0, 0, o->scales, now, err,
+                                sizeof err);
+        if (rc < 0)
+            return wx_error("%s", err), -1;
+    }
+    return 0;
+}
+
+int cmd_graph(wx_ctx *ctx, int argc, char **argv)
+{
+    graph_opts o;
+    int rc = parse_opts(ctx, argc, argv, &o);
+    if (rc)
+        return rc > 0 ? WX_EXIT_OK : WX_EXIT_USAGE;
+    char err[1024];
+    wx_registry *reg = stations_load(ctx->cfg.stations_file, err, sizeof err);
+    if (!reg)
+        return wx_error("%s", err), WX_EXIT_USAGE;
+    int *ids = NULL;
+    size_t n = 0;
+    graph_plan plan = {0};
+    int status = WX_EXIT_USAGE;
+    if (pick_stations(ctx, reg, argc, argv, &ids, &n) == 0 &&
+        plan_all(ctx, reg, &o, ids, n, &plan) == 0) {
+        long failed = graphs_draw(&ctx->cfg, &plan, o.verbose);
+        status = failed == 0 ? WX_EXIT_OK : WX_EXIT_FAIL;
+    }
+    graphs_plan_free(&plan);
+    free(ids);
+    stations_free(reg);
+    return status;
+}

@@ -1,0 +1,42 @@
+/* graphs: which graphs to draw (for `graph` and after a poll), and drawing them. */
+#ifndef WX_GRAPHS_H
+#define WX_GRAPHS_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "config.h"
+#include "render.h"
+#include "stations.h"
+
+typedef struct {
+    render_job *v;
+    size_t n, cap;
+} graph_plan;
+
+/* Adds the graphs of STATION for period P (for PERIOD_DATE, the date
+ * Y-M-D) at each scale in SCALES (1: 1x, 2: @2x, 3: both), windows ending
+ * at NOW for rolling periods. Creates GRAPH_DIR/<station>/. 0, or -1 with
+ * err. */
+int graphs_add(graph_plan *plan, const wx_config *cfg, const wx_registry *reg, int station,
+               period p, int y, int m, int d, int scales, time_t now, char *err,
+               size_t errlen);
+
+/* What a poll redraws for stations that got new readings: their rolling
+ * graphs, today's dated graph, and each earlier dated graph drawn before
+ * its day was over (drawn now one last time; never again after). */
+int graphs_after_poll(graph_plan *plan, const wx_config *cfg, const wx_registry *reg,
+                      const int *stations, size_t n, time_t now, char *err, size_t errlen);
+
+/* Draws the plan on every core. Reports failures on standard error (and,
+ * with VERBOSE, one line per graph on standard output). Returns how many
+ * failed, or -1 when nothing could be drawn at all (no librrd, no Hangul
+ * font): then nothing is written. */
+long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose);
+
+void graphs_plan_free(graph_plan *plan);
+
+/* The stations that have an RRD file in DATA_DIR, ascending; free *OUT. */
+int graphs_stations(const char *data_dir, int **out, size_t *n, char *err, size_t errlen);
+
+#endif

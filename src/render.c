@@ -1,0 +1,537 @@
+/* render: drawing station graphs with rrd_graph_v, in worker processes.
+ *
+ * librrd's drawing half (rrd_graph_v, with cairo, pango and fontconfig
+ * behind it) is loaded with dlopen in the processes that draw, so a poll
+ * that draws nothing never loads it. rrd_graph_v is not thread-safe in
+ * librrd 1.7.2: graphs are drawn in separate processes, one job at a time
+ * each. */
+#include "render.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <poll.h>
+#include <stdint.h>
+#include <math.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <rrd.h>
+
+#include "atomic.h"
+#include "buf.h"
+#include "store.h"
+#include "weather.h"
+#include "when.h"
+
+#define LIBRRD "librrd.so.8"
+#define BAND 0.06 /* height of the weather band, as a fraction of the plot */
+#define MAX_ARGS 96
+
+/* ---- the drawing library, loaded once per process ---- */
+
+typedef struct {
+    int nfont, sfont;
+    void **fonts;
+} fc_fontset; /* fontconfig's FcFontSet */
+
+static struct {
+    void *lib;
+    rrd_info_t *(*graph_v)(int, char **);
+    void (*info_free)(rrd_info_t *);
+    void (*clear_error)(void);
+    char *(*get_error)(void);
+    void *(*fc_init)(void);
+    void *(*fc_name_parse)(const unsigned char *);
+    void *(*fc_object_set_build)(const char *, ...);
+    fc_fontset *(*fc_font_list)(void *, void *, void *);
+    int (*fc_pattern_get_string)(void *, const char *, int, unsigned char **);
+    void (*fc_font_set_destroy)(fc_fontset *);
+    void (*fc_object_set_destroy)(void *);
+    void (*fc_pattern_destroy)(void *);
+} draw;
+
+static const struct {
+    const char *name;
+    size_t offset;
+} symbols[] = {
+#define SYM(field, name) {name, offsetof(__typeof__(draw), field)}
+    SYM(graph_v, "rrd_graph_v"),
+    SYM(info_free, "rrd_info_free"),
+    SYM(clear_error, "rrd_clear_error"),
+    SYM(get_error, "rrd_get_error"),
+    SYM(fc_init, "FcInitLoadConfigAndFonts"),
+    SYM(fc_name_parse, "FcNameParse"),
+    SYM(fc_object_set_build, "FcObjectSetBuild"),
+    SYM(fc_font_list, "FcFontList"),
+    SYM(fc_pattern_get_string, "FcPatternGetString"),
+    SYM(fc_font_set_destroy, "FcFontSetDestroy"),
+    SYM(fc_object_set_destroy, "FcObjectSetDestroy"),
+    SYM(fc_pattern_destroy, "FcPatternDestroy"),
+#undef SYM
+};
+
+static int load_library(char *err, size_t errlen)
+{
+    if (draw.lib)
+        return 0;
+    void *lib = dlopen(LIBRRD, RTLD_NOW | RTLD_LOCAL);
+    if (!lib)
+        return errf(err, errlen, "cannot load %s to draw graphs: %s", LIBRRD, dlerror());
+    for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
+        void *f = dlsym(lib, symbols[i].name);
+        if (!f) {
+            dlclose(lib);
+            return errf(err, errlen, "%s lacks %s", LIBRRD, symbols[i].name);
+        }
+        memcpy((char *)&draw + symbols[i].offset, &f, sizeof f);
+    }
+    draw.lib = lib;
+    return 0;
+}
+
+/* Families that have Hangul, as fontconfig sees them (FONTCONFIG_FILE
+ * included); picks NanumGothic when present. 0, or -1 when there is none:
+ * librrd would draw every Hangul glyph as a box without a word. */
+static int hangul_font(char *family, size_t size, char *err, size_t errlen)
+{
+    void *config = draw.fc_init();
+    void *pattern = draw.fc_name_parse((const unsigned char *)":lang=ko");
+    void *objects = draw.fc_object_set_build("family", (char *)NULL);
+    fc_fontset *set = config && pattern && objects ? draw.fc_font_list(config, pattern, objects)
+                                                   : NULL;
+    int found = 0;
+    for (int i = 0; set && i < set->nfont; i++) {
+        unsigned char *name = NULL;
+        if (draw.fc_pattern_get_string(set->fonts[i], "family", 0, &name) != 0 || !name)
+            continue;
+        if (!found || strcmp((char *)name, "NanumGothic") == 0)
+            snprintf(family, size, "%s", (char *)name);
+        found = 1;
+    }
+    if (set)
+        draw.fc_font_set_destroy(set);
+    if (objects)
+        draw.fc_object_set_destroy(objects);
+    if (pattern)
+        draw.fc_pattern_destroy(pattern);
+    if (!found)
+        return errf(err, errlen, "no font with Hangul is installed (fontconfig finds none for "
+                                 "':lang=ko'; install fonts-nanum): graphs would show boxes");
+    return 0;
+}
+
+int render_prepare(render_style *style, char *err, size_t errlen)
+{
+    char family[64];
+    if (load_library(err, errlen) < 0 || hangul_font(family, sizeof family, err, errlen) < 0)
+        return -1;
+    if (!style->font[0])
+        snprintf(style->font, sizeof style->font, "%s", family);
+    return 0;
+}
+
+/* ---- periods and windows ---- */
+
+static const struct period_def {
+    const char *name;
+    const char *span;       /* for the title */
+    long seconds;
+    unsigned long step;     /* resolution asked of the RRD */
+    const char *x_grid;
+} periods[] = {
+    [PERIOD_DAY] = {"day", "최근 24시간", 86400, 600, "HOUR:1:HOUR:3:HOUR:3:0:%H시"},
+    [PERIOD_WEEK] = {"week", "최근 7일", 7 * 86400, 3600, "HOUR:6:DAY:1:DAY:1:86400:%m/%d"},
+    [PERIOD_MONTH] = {"month", "최근 30일", 30 * 86400, 3600, "DAY:1:DAY:7:DAY:7:0:%m/%d"},
+    [PERIOD_YEAR] = {"year", "최근 1년", 365 * 86400, 86400,
+                     "MONTH:1:MONTH:1:MONTH:1:2592000:%-m월"},
+    [PERIOD_DATE] = {"date", NULL, 86400, 600, "HOUR:1:HOUR:3:HOUR:3:0:%H시"},
+};
+
+int render_period(const char *name)
+{
+    for (int p = PERIOD_DAY; p < PERIOD_DATE; p++)
+        if (strcmp(periods[p].name, name) == 0)
+            return p;
+    return -1;
+}
+
+const char *render_period_name(period p)
+{
+    return periods[p].name;
+}
+
+int render_window(render_job *job, time_t now)
+{
+    if (job->p != PERIOD_DATE) {
+        job->end = now;
+        job->start = now - periods[job->p].seconds;
+        return 0;
+    }
+    job->start = when_local(job->year, job->month, job->day, 0, 0);
+    if (job->start == (time_t)-1)
+        return -1;
+    time_t next = job->start + 86400 + 7200; /* the next local midnight, DST or not */
+    int y, m, d;
+    when_date(next, &y, &m, &d);
+    job->end = when_local(y, m, d, 0, 0);
+    return job->end == (time_t)-1 ? -1 : 0;
+}
+
+void render_file_name(const render_job *job, char *dst, size_t size)
+{
+    const char *at2x = job->scale == 2 ? "@2x" : "";
+    if (job->p == PERIOD_DATE)
+        snprintf(dst, size, "%04d-%02d-%02d%s.png", job->year, job->month, job->day, at2x);
+    else
+        snprintf(dst, size, "%s%s.png", periods[job->p].name, at2x);
+}
+
+void render_style_default(render_style *s)
+{
+    static const char *const cats[9] = {
+        "#bbbbbb", /* none */       "#f5b82e", /* clear */ "#9aa5b1", /* cloud */
+        "#c9b8a6", /* obscuration */ "#b5853a", /* dust */  "#2f7ed8", /* rain */
+        "#8fd3ff", /* snow */        "#5fb3a3", /* mixed */ "#7b3fb0", /* storm */
+    };
+    memset(s, 0, sizeof *s);
+    s->width = 600;
+    s->height = 200;
+    snprintf(s->line_color, sizeof s->line_color, "#d33a2c");
+    snprintf(s->back_color, sizeof s->back_color, "#ffffff");
+    for (int i = 0; i < 9; i++)
+        snprintf(s->cat_color[i], sizeof s->cat_color[i], "%s", cats[i]);
+}
+
+/* Category names in the legend, in weather.h order. */
+static const char *const category_labels[9] = {
+    "기타", "맑음", "구름", "안개·박무", "황사", "비", "눈", "비·눈", "뇌우",
+};
+
+/* ---- building rrd_graph_v's arguments ---- */
+
+typedef struct {
+    char *v[MAX_ARGS];
+    int n;
+    int failed;
+} args;
+
+static void arg(args *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void arg(args *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = NULL;
+    if (a->n >= MAX_ARGS - 1 || vasprintf(&s, fmt, ap) < 0)
+        a->failed = 1;
+    else
+        a->v[a->n++] = s;
+    va_end(ap);
+}
+
+static void args_free(args *a)
+{
+    for (int i = 0; i < a->n; i++)
+        free(a->v[i]);
+    a->n = 0;
+}
+
+/* A file name inside a DEF: colons are escaped for rrdtool. */
+static void escape_colons(const char *s, char *dst, size_t size)
+{
+    size_t o = 0;
+    for (; *s && o + 2 < size; s++) {
+        if (*s == ':')
+            dst[o++] = '\\';
+        dst[o++] = *s;
+    }
+    dst[o] = '\0';
+}
+
+static void title(const render_job *j, char *dst, size_t size)
+{
+    if (j->p == PERIOD_DATE)
+        snprintf(dst, size, "%s 기온 · %d년 %d월 %d일", j->name, j->year, j->month, j->day);
+    else
+        snprintf(dst, size, "%s 기온 · %s", j->name, periods[j->p].span);
+}
+
+static void look(args *a, const render_job *j, const render_style *s, const char *daemon)
+{
+    char t[256];
+    title(j, t, sizeof t);
+    arg(a, "--start=%lld", (long long)j->start);
+    arg(a, "--end=%lld", (long long)j->end);
+    arg(a, "--width=%d", s->width);
+    arg(a, "--height=%d", s->height);
+    arg(a, "--zoom=%d", j->scale);
+    arg(a, "--title=%s", t);
+    arg(a, "--imgformat=PNG");
+    arg(a, "--alt-autoscale");
+    arg(a, "--left-axis-format=%%.0lf℃");
+    arg(a, "--x-grid=%s", periods[j->p].x_grid);
+    arg(a, "--border=0");
+    arg(a, "--disable-rrdtool-tag");
+    static const char *const fonts[] = {"DEFAULT:9", "TITLE:12", "AXIS:8", "LEGEND:9"};
+    for (size_t i = 0; i < sizeof fonts / sizeof fonts[0]; i++)
+        arg(a, "--font=%s:%s", fonts[i], s->font);
+    static const char *const backs[] = {"BACK", "CANVAS", "SHADEA", "SHADEB", "FRAME"};
+    for (size_t i = 0; i < sizeof backs / sizeof backs[0]; i++)
+        arg(a, "--color=%s%s", backs[i], s->back_color);
+    arg(a, "--color=GRID#e6e6e6");
+    arg(a, "--color=MGRID#c8c8c8");
+    arg(a, "--color=ARROW#888888");
+    if (daemon && *daemon)
+        arg(a, "--daemon=%s", daemon);
+}
+
+/* The weather band: one TICK series per category seen in the window. */
+static void band(args *a, const render_style *s, unsigned categories)
+{
+    arg(a, "CDEF:cat=c,100,/,FLOOR");
+    for (int k = 1; k < 9; k++) {
+        if (!(categories & (1u << k)))
+            continue;
+        arg(a, "CDEF:c%d=cat,%d,EQ,1,UNKN,IF", k, k);
+        arg(a, "TICK:c%d%s:%g", k, s->cat_color[k], BAND);
+    }
+}
+
+static void series(args *a, const render_job *j, const render_style *s, unsigned categories)
+{
+    char rrd[8500];
+    unsigned long step = periods[j->p].step;
+    escape_colons(j->rrd, rrd, sizeof rrd);
+    arg(a, "DEF:t=%s:temp:AVERAGE:step=%lu", rrd, step);
+    arg(a, "DEF:c=%s:cond:LAST:step=%lu", rrd, step);
+    arg(a, "CDEF:none=t,POP,UNKN");
+    if (j->p == PERIOD_YEAR) { /* the daily range behind the line */
+        arg(a, "DEF:lo=%s:temp:MIN:step=86400", rrd);
+        arg(a, "DEF:hi=%s:temp:MAX:step=86400", rrd);
+        arg(a, "CDEF:range=hi,lo,-");
+        arg(a, "AREA:lo");
+        arg(a, "AREA:range%s40::STACK", s->line_color);
+    }
+    band(a, s, categories);
+    arg(a, "LINE2:t%s: 기온 ", s->line_color);
+    arg(a, "VDEF:tl=t,LAST");
+    arg(a, "VDEF:tn=t,MINIMUM");
+    arg(a, "VDEF:tx=t,MAXIMUM");
+    arg(a, "GPRINT:tl:현재 %%.1lf℃  ");
+    arg(a, "GPRINT:tn:최저 %%.1lf℃  ");
+    arg(a, "GPRINT:tx:최고 %%.1lf℃\\l");
+    for (int k = 1; k < 9; k++)
+        if (categories & (1u << k))
+            arg(a, "AREA:none%s: %s", s->cat_color[k], category_labels[k]);
+    if (categories & ~1u)
+        arg(a, "COMMENT:\\l");
+    arg(a, "COMMENT:자료\\: 기상청\\r");
+    /* for --verbose and the tests: the values drawn, over the exact window */
+    arg(a, "PRINT:tn:%%.2lf");
+    arg(a, "PRINT:tx:%%.2lf");
+    arg(a, "PRINT:tl:%%.2lf");
+}
+
+/* ---- drawing one graph ---- */
+
+static double print_value(const char *s)
+{
+    char *end;
+    double v = strtod(s, &end);
+    return end == s || isnan(v) ? NAN : v;
+}
+
+static void read_info(const rrd_info_t *info, render_result *r)
+{
+    for (; info; info = info->next) {
+        if (strcmp(info->key, "image_width") == 0)
+            r->width = (int)info->value.u_cnt;
+        else if (strcmp(info->key, "image_height") == 0)
+            r->height = (int)info->value.u_cnt;
+        else if (strcmp(info->key, "graph_start") == 0)
+            r->start = (time_t)info->value.u_cnt;
+        else if (strcmp(info->key, "graph_end") == 0)
+            r->end = (time_t)info->value.u_cnt;
+        else if (strcmp(info->key, "print[0]") == 0)
+            r->min = print_value(info->value.u_str);
+        else if (strcmp(info->key, "print[1]") == 0)
+            r->max = print_value(info->value.u_str);
+        else if (strcmp(info->key, "print[2]") == 0)
+            r->last = print_value(info->value.u_str);
+    }
+}
+
+/* The pixel size in a PNG's header (rrdtool reports it before --zoom). */
+static void png_size(const char *path, render_result *r)
+{
+    unsigned char h[24];
+    FILE *f = fopen(path, "rb");
+    if (f && fread(h, 1, sizeof h, f) == sizeof h && memcmp(h + 12, "IHDR", 4) == 0) {
+        r->width = (int)((unsigned)h[16] << 24 | (unsigned)h[17] << 16 | h[18] << 8 | h[19]);
+        r->height = (int)((unsigned)h[20] << 24 | (unsigned)h[21] << 16 | h[22] << 8 | h[23]);
+    }
+    if (f)
+        fclose(f);
+}
+
+static void draw_one(store *st, const render_job *j, const render_style *s, const char *daemon,
+                     render_result *r)
+{
+    char tmp[4300];
+    store_stats stats = {0};
+    memset(r, 0, sizeof *r);
+    r->min = r->max = r->last = NAN;
+    if (store_window(st, j->station, j->start, j->end, &stats, r->error, sizeof r->error) < 0 ||
+        atomic_begin(j->png, tmp, sizeof tmp, r->error, sizeof r->error) < 0)
+        return;
+    args a = {0};
+    arg(&a, "graph");
+    arg(&a, "%s", tmp);
+    look(&a, j, s, daemon);
+    series(&a, j, s, stats.categories);
+    rrd_info_t *info = NULL;
+    if (a.failed) {
+        snprintf(r->error, sizeof r->error, "out of memory");
+    } else {
+        draw.clear_error();
+        info = draw.graph_v(a.n, a.v);
+        if (!info)
+            errf(r->error, sizeof r->error, "%s: %s", j->png, draw.get_error());
+    }
+    if (info) {
+        read_info(info, r);
+        png_size(tmp, r);
+    }
+    r->ok = atomic_commit(tmp, j->png, info == NULL, r->error, sizeof r->error) == 0;
+    if (info)
+        draw.info_free(info);
+    args_free(&a);
+}
+
+/* ---- worker processes ---- */
+
+static int read_all(int fd, void *p, size_t n)
+{
+    char *c = p;
+    while (n) {
+        ssize_t k = read(fd, c, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        c += k, n -= (size_t)k;
+    }
+    return 0;
+}
+
+static int write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n) {
+        ssize_t k = write(fd, c, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        c += k, n -= (size_t)k;
+    }
+    return 0;
+}
+
+typedef struct {
+    size_t index;
+    render_result r;
+} report;
+
+/* A worker: takes job numbers from JOBS until it closes, draws each, and
+ * sends the results back on RESULTS. */
+static void worker(int jobs, int results, const render_job *all, const render_style *s,
+                   const char *data_dir, const char *daemon)
+{
+    char err[512];
+    store *st = store_open(data_dir, daemon, err, sizeof err);
+    uint32_t i;
+    while (read_all(jobs, &i, sizeof i) == 0) {
+        report rep = {.index = i};
+        if (st)
+            draw_one(st, &all[i], s, daemon, &rep.r);
+        else
+            snprintf(rep.r.error, sizeof rep.r.error, "%s", err);
+        if (write_all(results, &rep, sizeof rep) < 0)
+            break;
+    }
+    store_close(st);
+    _exit(0);
+}
+
+/* Hands out job numbers (4 bytes: a pipe gives each to exactly one
+ * worker) while collecting reports, so neither pipe can fill up and stall
+ * the other. Returns how many jobs failed. */
+static size_t pump(int jobs, int reports, size_t n, int workers, render_result *results)
+{
+    size_t failed = n;
+    uint32_t next = 0;
+    if (!workers)
+        close(jobs), jobs = -1;
+    while (reports >= 0) {
+        struct pollfd p[2] = {{reports, POLLIN, 0}, {jobs, POLLOUT, 0}};
+        if (poll(p, jobs >= 0 ? 2 : 1, -1) < 0 && errno != EINTR)
+            break;
+        if (jobs >= 0 && (p[1].revents & (POLLOUT | POLLERR))) {
+            if (write_all(jobs, &next, sizeof next) < 0 || ++next == n)
+                close(jobs), jobs = -1;
+        }
+        report rep;
+        if (!(p[0].revents & (POLLIN | POLLHUP)))
+            continue;
+        if (read_all(reports, &rep, sizeof rep) < 0) {
+            close(reports), reports = -1;
+        } else if (rep.index < n) {
+            results[rep.index] = rep.r;
+            failed -= rep.r.ok;
+        }
+    }
+    if (jobs >= 0)
+        close(jobs);
+    return failed;
+}
+
+size_t render_run(const render_job *jobs, size_t n, const render_style *style,
+                  const char *data_dir, const char *daemon, int workers, render_result *results)
+{
+    int jp[2], rp[2];
+    for (size_t i = 0; i < n; i++)
+        results[i] = (render_result){.error = "not drawn: a drawing process failed"};
+    if (n == 0 || pipe(jp) < 0)
+        return n;
+    if (pipe(rp) < 0) {
+        close(jp[0]), close(jp[1]);
+        return n;
+    }
+    if (workers < 1)
+        workers = 1;
+    if ((size_t)workers > n)
+        workers = (int)n;
+    pid_t pids[64];
+    int started = 0;
+    for (int w = 0; w < workers && w < 64; w++) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            close(jp[1]), close(rp[0]);
+            worker(jp[0], rp[1], jobs, style, data_dir, daemon);
+        }
+        if (pid > 0)
+            pids[started++] = pid;
+    }
+    close(jp[0]), close(rp[1]);
+    size_t failed = pump(jp[1], rp[0], n, started, results);
+    close(rp[0]);
+    for (int w = 0; w < started; w++)
+        waitpid(pids[w], NULL, 0);
+    return failed;
+}
