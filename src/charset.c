@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -66,9 +67,23 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 int charset_valid_utf8(const char *bytes, size_t len)
 {
     const unsigned char *s = (const unsigned char *)bytes;
-    for (size_t i = 0; i < len;) {
+    size_t i = 0;
+    while (i < len) {
+        if (i + 8 <= len) { /* eight ASCII bytes at a time */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080ull)) {
+                i += 8;
+                continue;
+            }
+        }
         if (s[i] < 0x80) {
             i++;
+            continue;
+        }
+        if (i + 3 <= len && s[i] >= 0xE1 && s[i] <= 0xEC && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) { /* the common three-byte case (Hangul) */
+            i += 3;
             continue;
         }
         size_t n = utf8_seq(s + i, len - i);

@@ -372,7 +372,7 @@ const wx_station *stations_by_name(const wx_registry *reg, const char *name, siz
     memcpy(tmp, name, len);
     tmp[len] = '\0';
     const wx_station *st = index_find(reg, &reg->exact, tmp);
-    if (st)
+    if (st || (unsigned char)tmp[0] >= 0x80) /* romanized names are ASCII */
         return st;
     for (size_t i = 0; i < len; i++)
         tmp[i] = (char)tolower((unsigned char)tmp[i]);

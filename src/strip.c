@@ -10,6 +10,7 @@
 #define REST_MAX 96      /* bytes of word + name beside one temperature */
 #define REST_TOKENS 6    /* space-separated tokens in word + name */
 #define CREDIT_MAX 64    /* a "기상청 제공" line */
+#define GAP_SATURATED 100000 /* gaps are only ever compared with a few hundred */
 #define NAME_KEY_MAX 64
 
 static const char credit_mark[] = "기상청";
@@ -167,11 +168,15 @@ static int number_before(const char *s, size_t j, size_t *start, double *value)
 
 size_t strip_count_marks(const char *text, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)text;
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if ((c == 0xE2 || c == 0xC2 || c == 0xCB) && mark_len(text, len, i))
-            n++;
+        /* marks start with 0xC2, 0xCB or 0xE2: skip ASCII and trailing bytes */
+        if (u[i] < 0xC2 || (u[i] != 0xC2 && u[i] != 0xCB && u[i] != 0xE2))
+            continue;
+        size_t ml = mark_len(text, len, i);
+        if (ml)
+            n++, i += ml - 1;
     }
     return n;
 }
@@ -334,6 +339,8 @@ static split score_split(const strip_scan *sc, const char *word, size_t wn, cons
     return s;
 }
 
+#define PERFECT_SPLIT 9
+
 /* Chooses the best split of REST into a weather word and a station name. */
 static split best_split(const strip_scan *sc, const char *r, size_t n)
 {
@@ -346,6 +353,8 @@ static split best_split(const strip_scan *sc, const char *r, size_t n)
         split s = score_split(sc, r, k, r + k, n - k, b);
         if (s.score > best.score)
             best = s, best.k = k, best.name_first = 0;
+        if (best.score >= PERFECT_SPLIT) /* a known word, a station, a boundary */
+            break;
         s = score_split(sc, r + k, n - k, r, k, b);
         if (s.score > best.score)
             best = s, best.k = k, best.name_first = 1;
@@ -411,6 +420,8 @@ static int make_item(const strip_scan *sc, const char *rest, size_t restlen, con
 static int is_credit(const char *text, size_t len)
 {
     char r[CREDIT_MAX + 1];
+    if (!memmem(text, len, credit_mark, sizeof credit_mark - 1))
+        return 0;
     long n = normalize(text, len, r, sizeof r);
     return n > 0 && strstr(r, credit_mark) != NULL;
 }
@@ -548,6 +559,12 @@ static size_t date_prefix(const char *s, size_t len, strip_date *d)
 int strip_parse_date(const char *text, size_t len, strip_date *d)
 {
     char r[WX_TEXT_MAX];
+    size_t lead = 0; /* a date line starts with its year: a quick look first */
+    while (lead < len && (text[lead] == ' ' || text[lead] == STRIP_SEG || text[lead] == '\t' ||
+                          text[lead] == '\n' || text[lead] == '\r'))
+        lead++;
+    if (lead == len || (!is_digit(text[lead]) && (unsigned char)text[lead] < 0x80))
+        return 0;
     long n = normalize(text, len < 200 ? len : 0, r, sizeof r);
     if (n <= 0)
         return 0;
@@ -616,13 +633,26 @@ static void add_date(strip_scan *s, const strip_date *d)
     s->ndates++;
 }
 
-static size_t visible_bytes(const char *text, size_t len)
+/* One pass over a run: its temperature marks, and its bytes of text that
+ * are not white space or boundaries (VISIBLE, which only needs to tell a
+ * strip's neighbourhood from far away). */
+static size_t count_run(const char *text, size_t len, size_t *visible)
 {
-    size_t n = 0, cl;
-    for (size_t i = 0; i < len; i += cl)
-        if (!is_inner_sep(utf8_decode(text, len, i, &cl)))
-            n += cl;
-    return n;
+    const unsigned char *u = (const unsigned char *)text;
+    size_t marks = 0, v = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = u[i];
+        if (c <= ' ' || c == STRIP_SEG)
+            continue;
+        v++;
+        if (c != 0xC2 && c != 0xCB && c != 0xE2)
+            continue;
+        size_t ml = mark_len(text, len, i);
+        if (ml)
+            marks++, v += ml - 1, i += ml - 1;
+    }
+    *visible = v;
+    return marks;
 }
 
 /* 1 when the temperature at T is followed by a letter ("18.6℃까지"): the
@@ -633,8 +663,8 @@ static int glued_to_word(const char *text, size_t len, const temp_tok *t)
     if (t->end >= len)
         return 0;
     unsigned cp = utf8_decode(text, len, t->end, &cl);
-    return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp < 0x80 && (cp | 0x20) >= 'a' &&
-                                              (cp | 0x20) <= 'z');
+    return (cp >= 0xAC00 && cp <= 0xD7A3) ||
+           (cp < 0x80 && (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
 }
 
 int strip_single(const strip_scan *s, const char *text, size_t len, strip_item *it)
@@ -685,16 +715,27 @@ static int add_sequence(strip_scan *s, const char *text, const temp_tok *t, size
 
 /* A date line, or a short heading with the date in an element of its own
  * ("오늘의 날씨 <span>2024.11.28</span>"). */
+/* 1 when TEXT has four digits in a row, as every date line does. */
+static int has_year(const char *text, size_t len)
+{
+    for (size_t i = 0, run = 0; i < len; i++) {
+        run = is_digit(text[i]) ? run + 1 : 0;
+        if (run == 4)
+            return 1;
+    }
+    return 0;
+}
+
 static int date_line(const char *text, size_t len, strip_date *d)
 {
-    if (len >= WX_TEXT_MAX)
+    if (len >= WX_TEXT_MAX || !has_year(text, len))
         return 0;
     if (strip_parse_date(text, len, d))
         return 1;
     for (size_t i = 0; i < len;) {
         const char *seg = memchr(text + i, STRIP_SEG, len - i);
         size_t end = seg ? (size_t)(seg - text) : len;
-        if (end > i && strip_parse_date(text + i, end - i, d))
+        if (end > i && has_year(text + i, end - i) && strip_parse_date(text + i, end - i, d))
             return 1;
         i = end + 1;
     }
@@ -703,13 +744,13 @@ static int date_line(const char *text, size_t len, strip_date *d)
 
 void strip_add_run(strip_scan *s, const char *text, size_t len)
 {
-    size_t marks = strip_count_marks(text, len);
+    size_t visible, marks = count_run(text, len, &visible);
     strip_date d;
     if (marks == 0) {
         if (date_line(text, len, &d))
             add_date(s, &d);
         else if (!(len <= CREDIT_MAX * 2 && is_credit(text, len)))
-            s->gap += visible_bytes(text, len);
+            s->gap = s->gap + visible < GAP_SATURATED ? s->gap + visible : GAP_SATURATED;
         return;
     }
     temp_tok *t = malloc(marks * sizeof *t);
@@ -731,6 +772,6 @@ void strip_add_run(strip_scan *s, const char *text, size_t len)
         ok = add_sequence(s, text, t, nt);
     }
     if (!ok)
-        s->gap += visible_bytes(text, len);
+        s->gap = s->gap + visible < GAP_SATURATED ? s->gap + visible : GAP_SATURATED;
     free(t);
 }

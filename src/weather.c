@@ -129,23 +129,6 @@ static int is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* Compares S (LEN bytes) with the NUL-terminated WORD, skipping white space
- * on both sides. */
-static int equal_ignoring_space(const char *s, size_t len, const char *word)
-{
-    size_t i = 0;
-    for (;;) {
-        while (i < len && is_space((unsigned char)s[i]))
-            i++;
-        while (is_space((unsigned char)*word))
-            word++;
-        if (i == len || !*word)
-            return i == len && !*word;
-        if (s[i++] != *word++)
-            return 0;
-    }
-}
-
 /* Words without white space, sorted, for binary search; built once. */
 #define KEY_MAX 64
 static struct weather_key {
@@ -195,12 +178,12 @@ static void build_keys(void)
 
 const wx_word *weather_lookup(const char *s, size_t len)
 {
-    for (size_t i = 0; i < sizeof no_report / sizeof no_report[0]; i++)
-        if (equal_ignoring_space(s, len, no_report[i]))
-            return &words[0];
     char key[KEY_MAX];
     if (squeeze(s, len, key) <= 0)
         return NULL;
+    for (size_t i = 0; i < sizeof no_report / sizeof no_report[0]; i++)
+        if (strcmp(key, no_report[i]) == 0)
+            return &words[0];
     pthread_once(&keys_once, build_keys);
     const struct weather_key *k = bsearch(key, keys, NWORDS, sizeof keys[0], key_cmp);
     if (!k)
