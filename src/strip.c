@@ -168,17 +168,13 @@ static int number_before(const char *s, size_t j, size_t *start, double *value)
 
 size_t strip_count_marks(const char *text, size_t len)
 {
-    const unsigned char *u = (const unsigned char *)text;
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        /* marks start with 0xC2, 0xCB or 0xE2: skip ASCII and trailing bytes */
-        if (u[i] < 0xC2 || (u[i] != 0xC2 && u[i] != 0xCB && u[i] != 0xE2))
-            continue;
-        size_t ml = mark_len(text, len, i);
-        if (ml)
-            n++, i += ml - 1;
-    }
-    return n;
+    /* marks start with 0xE2 (℃), 0xC2 (°, º) or 0xCB (˚): memchr finds them */
+    static const unsigned char leads[] = {0xE2, 0xC2, 0xCB};
+    size_t marks = 0;
+    for (size_t l = 0; l < sizeof leads; l++)
+        for (const char *p = text; (p = memchr(p, leads[l], len - (size_t)(p - text))); p++)
+            marks += mark_len(text, len, (size_t)(p - text)) != 0;
+    return marks;
 }
 
 /* Finds the temperatures in TEXT; returns how many (at most MAX). */
@@ -633,26 +629,17 @@ static void add_date(strip_scan *s, const strip_date *d)
     s->ndates++;
 }
 
-/* One pass over a run: its temperature marks, and its bytes of text that
- * are not white space or boundaries (VISIBLE, which only needs to tell a
- * strip's neighbourhood from far away). */
+/* A run's temperature marks, and its bytes of text that are not white
+ * space or boundaries (VISIBLE, which only needs to tell a strip's
+ * neighbourhood from far away; a loop the compiler vectorises). */
 static size_t count_run(const char *text, size_t len, size_t *visible)
 {
     const unsigned char *u = (const unsigned char *)text;
-    size_t marks = 0, v = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = u[i];
-        if (c <= ' ' || c == STRIP_SEG)
-            continue;
-        v++;
-        if (c != 0xC2 && c != 0xCB && c != 0xE2)
-            continue;
-        size_t ml = mark_len(text, len, i);
-        if (ml)
-            marks++, v += ml - 1, i += ml - 1;
-    }
-    *visible = v;
-    return marks;
+    size_t blank = 0;
+    for (size_t i = 0; i < len; i++)
+        blank += u[i] <= ' '; /* STRIP_SEG is below ' ' too */
+    *visible = len - blank;
+    return strip_count_marks(text, len);
 }
 
 /* 1 when the temperature at T is followed by a letter ("18.6℃까지"): the
