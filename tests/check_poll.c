@@ -391,6 +391,85 @@ START_TEST(test_configured_sources)
 }
 END_TEST
 
+static time_t mtime_of(const char *rel)
+{
+    char path[4400];
+    struct stat sb;
+    snprintf(path, sizeof path, "%s/graphs/%s", E.dir, rel);
+    return stat(path, &sb) == 0 ? sb.st_mtime : 0;
+}
+
+static void set_mtime(const char *rel, time_t t)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/graphs/%s", E.dir, rel);
+    test_write(path, "stale", 5);
+    struct timespec ts[2] = {{t, 0}, {t, 0}};
+    ck_assert_int_eq(utimensat(AT_FDCWD, path, ts, 0), 0);
+}
+
+/* A small current feed of two stations, so drawing stays quick. */
+static void small_feed(const char *name, time_t obs, double temp)
+{
+    struct tm tm;
+    localtime_r(&obs, &tm);
+    char path[4400], text[512];
+    snprintf(path, sizeof path, "%s/%s", E.docroot, name);
+    snprintf(text, sizeof text,
+             "<current><weather year=\"%d\" month=\"%02d\" day=\"%02d\" hour=\"%02d\">"
+             "<local stn_id=\"108\" desc=\"비\" ta=\"%.1f\">서울</local>"
+             "<local stn_id=\"90\" desc=\"맑음\" ta=\"3.0\">속초</local></weather></current>",
+             tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, temp);
+    test_write(path, text, strlen(text));
+}
+
+/* A poll draws what it changed (and finishes yesterday's graph once); a
+ * poll that stored nothing draws nothing. */
+START_TEST(test_poll_draws_lazily)
+{
+    write_conf("graph_scale = 1\n");
+    time_t now = time(NULL);
+    int y, m, d;
+    struct tm tm;
+    localtime_r(&now, &tm);
+    y = tm.tm_year + 1900, m = tm.tm_mon + 1, d = tm.tm_mday;
+    char today[64], yesterday[64];
+    snprintf(today, sizeof today, "108/%04d-%02d-%02d.png", y, m, d);
+    time_t yday = now - 86400;
+    localtime_r(&yday, &tm);
+    snprintf(yesterday, sizeof yesterday, "108/%04d-%02d-%02d.png", tm.tm_year + 1900,
+             tm.tm_mon + 1, tm.tm_mday);
+    char dir[4400];
+    snprintf(dir, sizeof dir, "%s/graphs", E.dir);
+    mkdir(dir, 0755);
+    snprintf(dir, sizeof dir, "%s/graphs/108", E.dir);
+    mkdir(dir, 0755);
+    set_mtime(yesterday, yday); /* drawn yesterday, before its day was over */
+    small_feed("small.xml", E.obs - 3600, 5.5);
+    buf_t err = {0};
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/small.xml"), NULL}), 0);
+    time_t drawn = mtime_of("108/day.png");
+    ck_assert_int_gt(drawn, 0);
+    ck_assert_int_gt(mtime_of("90/week.png"), 0);
+    ck_assert_int_gt(mtime_of(today), 0);
+    ck_assert_int_ge(mtime_of(yesterday), now); /* redrawn now, once more: final */
+    time_t final = mtime_of(yesterday);
+    ck_assert_int_eq(mtime_of("108/day@2x.png"), 0); /* graph_scale = 1 */
+    ck_assert_int_eq(mtime_of("159/day.png"), 0);   /* no reading: no graph */
+    sleep(1);
+    /* nothing new: nothing drawn */
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/small.xml?nocache=1"), NULL}),
+                     0);
+    ck_assert_int_eq(mtime_of("108/day.png"), drawn);
+    /* new data: redrawn, but a finished date never again */
+    small_feed("small2.xml", E.obs, 6.5);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/small2.xml"), NULL}), 0);
+    ck_assert_int_gt(mtime_of("108/day.png"), drawn);
+    ck_assert_int_eq(mtime_of(yesterday), final);
+    buf_free(&err);
+}
+END_TEST
+
 Suite *poll_suite(void)
 {
     Suite *s = suite_create("poll");
@@ -407,6 +486,7 @@ Suite *poll_suite(void)
     tcase_add_test(tc, test_truncated_rrd_fails_only_its_station);
     tcase_add_test(tc, test_second_poll_waits_then_gives_up);
     tcase_add_test(tc, test_configured_sources);
+    tcase_add_test(tc, test_poll_draws_lazily);
     suite_add_tcase(s, tc);
     return s;
 }
