@@ -27,5 +27,6 @@ int cmd_parse(wx_ctx *ctx, int argc, char **argv);
 int cmd_poll(wx_ctx *ctx, int argc, char **argv);
 int cmd_ingest(wx_ctx *ctx, int argc, char **argv);
 int cmd_graph(wx_ctx *ctx, int argc, char **argv);
+int cmd_embed(wx_ctx *ctx, int argc, char **argv);
 
 #endif

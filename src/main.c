@@ -21,6 +21,7 @@ static const struct command {
     {"poll", cmd_poll, "fetch the sources and store new readings"},
     {"ingest", cmd_ingest, "store saved pages or feeds (backfill)"},
     {"graph", cmd_graph, "draw PNG graphs of stations"},
+    {"embed", cmd_embed, "print the HTML snippet that embeds a graph"},
 };
 
 static const char global_usage[] =
