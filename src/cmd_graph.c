@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "graphs.h"
+#include "publish.h"
 
 static const char usage[] =
     "graph [--period day|week|month|year] [--date YYYY-MM-DD] [--scale 1|2|both] "
@@ -94,6 +95,19 @@ static int plan_all(wx_ctx *ctx, const wx_registry *reg, const graph_opts *o, co
     return 0;
 }
 
+/* Rewrites the gallery and the pages of the stations drawn; 0 or -1. */
+static int publish_drawn(wx_ctx *ctx, const wx_registry *reg, const int *ids, size_t n)
+{
+    char err[1024];
+    publish_ctx pc = {&ctx->cfg, reg, store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err,
+                                                 sizeof err)};
+    int rc = pc.st ? publish_site(&pc, ids, n, err, sizeof err) : -1;
+    if (rc < 0)
+        wx_error("%s", err);
+    store_close(pc.st);
+    return rc;
+}
+
 int cmd_graph(wx_ctx *ctx, int argc, char **argv)
 {
     graph_opts o;
@@ -112,6 +126,8 @@ int cmd_graph(wx_ctx *ctx, int argc, char **argv)
         plan_all(ctx, reg, &o, ids, n, &plan) == 0) {
         long failed = graphs_draw(&ctx->cfg, &plan, o.verbose);
         status = failed == 0 ? WX_EXIT_OK : WX_EXIT_FAIL;
+        if (publish_drawn(ctx, reg, ids, n) < 0)
+            status = WX_EXIT_FAIL;
     }
     graphs_plan_free(&plan);
     free(ids);

@@ -8,6 +8,7 @@
 #include "graphs.h"
 #include "lock.h"
 #include "poller.h"
+#include "publish.h"
 #include "when.h"
 
 static const char poll_usage[] = "poll [--no-graphs] [SOURCE...]";
@@ -59,7 +60,8 @@ static int finish(poller *p, const char *command, const struct timespec *start)
     return p->stats.failed || p->stats.station_errors ? WX_EXIT_FAIL : WX_EXIT_OK;
 }
 
-/* Redraws what the poll changed; 0, or -1 when some graph failed. */
+/* Redraws what the poll changed and the pages that show it; 0, or -1 when
+ * some graph or page failed. */
 static int draw_updated(wx_ctx *ctx, const poller *p)
 {
     char err[1024];
@@ -71,6 +73,11 @@ static int draw_updated(wx_ctx *ctx, const poller *p)
     else
         rc = graphs_draw(&ctx->cfg, &plan, 0) == 0 ? 0 : -1;
     graphs_plan_free(&plan);
+    publish_ctx pc = {&ctx->cfg, p->reg, p->st};
+    if (publish_site(&pc, p->updated, p->nupdated, err, sizeof err) < 0) {
+        wx_error("%s", err);
+        rc = -1;
+    }
     return rc;
 }
 
