@@ -17,6 +17,9 @@ Routes:
   /redirect?to=URL a 302 to URL
   /garbage         bytes that are not HTTP at all, then close
   /truncated       promises 100000 bytes, sends 100 and closes
+  /site/PATH       DOCROOT/PATH, any file below it by its path (a directory:
+                   its index.html), with a Content-Type from the suffix;
+                   403 for a ".." segment or a path that leaves DOCROOT
 """
 import gzip
 import hashlib
@@ -83,6 +86,26 @@ class Handler(BaseHTTPRequestHandler):
             body = gzip.compress(body)
             headers.append(("Content-Encoding", "gzip"))
         return self.answer(200, body, headers)
+
+    SITE_TYPES = {".html": "text/html; charset=utf-8", ".png": "image/png",
+                  ".css": "text/css", ".js": "text/javascript", ".txt": "text/plain"}
+
+    def route_site(self, path, q):
+        rel = urllib.parse.unquote(path[len("/site/"):])
+        if ".." in rel.split("/") or "\0" in rel:
+            return self.answer(403, b"forbidden\n")
+        root = os.path.realpath(DOCROOT)
+        full = os.path.realpath(os.path.join(root, rel))
+        if full != root and not full.startswith(root + os.sep):
+            return self.answer(403, b"forbidden\n")
+        if os.path.isdir(full):
+            full = os.path.join(full, "index.html")
+        if not os.path.isfile(full):
+            return self.answer(404, b"not found\n")
+        with open(full, "rb") as f:
+            body = f.read()
+        ctype = self.SITE_TYPES.get(os.path.splitext(full)[1], "application/octet-stream")
+        return self.answer(200, body, [("Content-Type", ctype)])
 
     def route_status(self, path, q):
         return self.answer(int(path.split("/")[2]), b"")

@@ -56,6 +56,7 @@ Suite *config_suite(void);
 Suite *format_suite(void);
 Suite *cli_suite(void);
 Suite *poll_suite(void);
+Suite *publish_suite(void);
 Suite *graph_suite(void);
 
 #endif
