@@ -2,8 +2,9 @@
 #
 # Sets top (the checkout; the working directory), WXSTRIP, PY (Debian's
 # python3, which has python3-rrdtool and the peers' modules), PEERS and
-# REFERENCE (../shared), and tmp (a temp dir under build/bench/, removed on
-# exit with whatever cleanup the script registered in bench_cleanup).
+# REFERENCE (../shared), tmp (a temp dir under build/bench/, removed on
+# exit with whatever cleanup the script registered in bench_cleanup), and
+# conf, a configuration for wxstrip (`wx ARGS` runs it with -c conf).
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
@@ -31,7 +32,6 @@ is_number() {
 is_number "$RUNS" && [ "$RUNS" -gt 0 ] || die "BENCH_RUNS must be a positive number"
 [ -x "$WXSTRIP" ] || die "$WXSTRIP not built (run make)"
 [ -x "$PY" ] || die "$PY not found"
-case $WXSTRIP in /*) ;; *) WXSTRIP=$top/$WXSTRIP ;; esac
 
 need() { # command, Debian package
     command -v "$1" >/dev/null 2>&1 || die "$1 not found (apt-get install $2, or make deps)"
@@ -52,6 +52,19 @@ tmp=$(mktemp -d "$top/$work/tmp.XXXXXX")
 bench_cleanup() { :; }
 trap 'bench_cleanup; rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
+
+# the binary as it is now: a rebuild during the benchmark changes nothing
+cp "$WXSTRIP" "$tmp/wxstrip"
+WXSTRIP=$tmp/wxstrip
+
+# wxstrip runs with this configuration, not the checkout's wxstrip.conf,
+# and writes directly unless a benchmark says otherwise.
+conf=$tmp/wxstrip.conf
+printf 'stations_file = %s\ntimezone = Asia/Seoul\nrrdcached =\n' "$top/stations/stations.tsv" >"$conf"
+unset RRDCACHED_ADDRESS
+wx() {
+    "$WXSTRIP" -c "$conf" "$@"
+}
 
 median() { # numbers, one a line, on stdin
     sort -g | awk '{ v[NR] = $1 } END {
@@ -78,7 +91,8 @@ avoid_midnight() {
     fi
 }
 
-# hyperfine's medians, in seconds, one per command name given, in order:
+# The medians of rounds.py's (or hyperfine's) JSON, in seconds, one per
+# command name given, in order:
 # hf_medians JSON NAME...
 hf_medians() {
     "$PY" - "$@" <<'EOF'

@@ -13,7 +13,7 @@
 # fetches and parses).
 #
 # Files already created, and every timed run stores a new value in every
-# file: before each run (hyperfine --prepare, not timed) tests/bench/
+# file: before each run (rounds.py --prepare, not timed) tests/bench/
 # restore.sh puts back a data directory made before the timing:
 #   wxstrip  `wxstrip ingest --at <an hour ago, KST>` of the same page: the
 #            files were created and last updated an hour earlier (a poll
@@ -28,10 +28,11 @@
 # script's children included. BENCH_CALLGRIND=0 skips it (the shell peer
 # takes about a minute under valgrind).
 #
-# Prints one result line: medians of BENCH_RUNS (10) runs after a warm-up,
-# the speed-up of wxstrip over each peer, the target (BENCH_TARGET: 20x
-# over strip2rrd.py), instruction counts. A benchmark, not a test: exit 0
-# when the target is missed, non-zero when a run failed or did not store.
+# Prints one result line: medians of BENCH_RUNS (10) runs after a warm-up
+# (in interleaved rounds, tests/bench/rounds.py), the speed-up of wxstrip
+# over each peer, the target (BENCH_TARGET: 20x over strip2rrd.py),
+# instruction counts. A benchmark, not a test: exit 0 when the target is
+# missed, non-zero when a run failed or did not store.
 # Writes only under build/bench/ (poll/ keeps the last run's files and the
 # callgrind profiles).
 set -eu
@@ -39,7 +40,6 @@ set -eu
 
 TARGET=${BENCH_TARGET:-20}
 CALLGRIND=${BENCH_CALLGRIND:-1}
-need hyperfine hyperfine
 [ "$CALLGRIND" = 0 ] || need valgrind valgrind
 need_peers
 
@@ -64,7 +64,7 @@ bench_cleanup() { stop_httpd; }
 url="http://127.0.0.1:$port/files/page.html?nocache=1"
 
 # ---- the data directories every timed run starts from ----
-"$WXSTRIP" --data-dir "$dir/wxstrip.template" ingest --at "$(kst %Y-%m-%dT%H:%M "$at")" \
+wx --data-dir "$dir/wxstrip.template" ingest --at "$(kst %Y-%m-%dT%H:%M "$at")" \
     "$dir/page-at.html" 2>"$tmp/ingest.err" || die "wxstrip ingest failed: $(cat "$tmp/ingest.err")"
 rrd_check "$dir/wxstrip.template" 0
 [ "$files" -eq 97 ] || die "wxstrip ingest stored $files stations of the page, want 97"
@@ -87,15 +87,15 @@ note "page: $(wc -c <"$dir/www/page.html") bytes; stations stored per run: wxstr
 restore() { # name since
     echo "sh tests/bench/restore.sh $dir/$1.template $dir/$1.data $dir/$1.checks $2"
 }
-hyperfine -N --style basic --warmup 1 --runs "$RUNS" --export-json "$tmp/hf.json" \
+"$PY" tests/bench/rounds.py --warmup 1 --runs "$RUNS" --export-json "$tmp/hf.json" \
     --prepare "$(restore wxstrip "$wx_since")" -n wxstrip \
-    "$WXSTRIP --data-dir $dir/wxstrip.data --graph-dir $dir/wxstrip.graphs poll --no-graphs $url" \
+    "$WXSTRIP -c $conf --data-dir $dir/wxstrip.data --graph-dir $dir/wxstrip.graphs poll --no-graphs $url" \
     --prepare "$(restore py "$py_since")" -n strip2rrd.py \
     "$PEERS/strip2rrd.py $stations $dir/py.data $dir/py.graphs $url" \
     --prepare "$(restore sh "$sh_since")" -n strip2rrd.sh \
     "$PEERS/strip2rrd.sh $stations $dir/sh.data $dir/sh.graphs $url" >&2 ||
-    die "hyperfine failed (a run exited non-zero)"
-read -r wx py sh <<EOF
+    die "a timed run failed"
+read -r m_wx m_py m_sh <<EOF
 $(hf_medians "$tmp/hf.json" wxstrip strip2rrd.py strip2rrd.sh)
 EOF
 
@@ -118,7 +118,7 @@ if [ "$CALLGRIND" != 0 ]; then
         eval "since=\$${t%strip}_since want=\$${t%strip}_files"
         sh tests/bench/restore.sh "$dir/$t.template" "$dir/$t.data" /dev/null "$since"
         case $t in
-        wxstrip) set -- "$WXSTRIP" --data-dir "$dir/$t.data" --graph-dir "$dir/$t.graphs" \
+        wxstrip) set -- "$WXSTRIP" -c "$conf" --data-dir "$dir/$t.data" --graph-dir "$dir/$t.graphs" \
             poll --no-graphs "$url" ;;
         *) set -- "$PEERS/strip2rrd.$t" "$stations" "$dir/$t.data" "$dir/$t.graphs" "$url" ;;
         esac
@@ -139,7 +139,7 @@ if [ "$CALLGRIND" != 0 ]; then
             wx / 1e6, py / 1e6, py / wx, sh / 1e6, shp, sh / wx }')
 fi
 
-awk -v wx="$wx" -v py="$py" -v sh="$sh" -v target="$TARGET" -v cg="$cg" \
+awk -v wx="$m_wx" -v py="$m_py" -v sh="$m_sh" -v target="$TARGET" -v cg="$cg" \
     -v nwx="$wx_files" -v npy="$py_files" -v nsh="$sh_files" 'function t(s) {
         return s < 1 ? sprintf("%.1f ms", s * 1000) : sprintf("%.2f s", s) }
     BEGIN {

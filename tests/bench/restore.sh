@@ -1,5 +1,5 @@
 #!/bin/sh
-# restore.sh: hyperfine's --prepare for benchmarks whose every timed run
+# restore.sh: the --prepare command (rounds.py) of benchmarks whose every timed run
 # must store new values (poll.sh, graph.sh). Not timed.
 #
 # usage: restore.sh TEMPLATE DIR LOG SINCE

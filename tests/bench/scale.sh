@@ -65,9 +65,9 @@ bench_cleanup() {
 }
 
 start_daemon() {
-    sock=$top/$tmp/rrdcached.sock
+    sock=$tmp/rrdcached.sock
     rm -f "$sock"
-    rrdcached -g -F -B -b "$data" -l "unix:$sock" -p "$top/$tmp/rrdcached.pid" \
+    rrdcached -g -F -B -b "$data" -l "unix:$sock" -p "$tmp/rrdcached.pid" \
         >"$tmp/rrdcached.log" 2>&1 &
     daemon_pid=$!
     w=0
@@ -95,7 +95,7 @@ ingest() {
     sync
     t0=$(now_ns)
     RRDCACHED_ADDRESS=$addr /usr/bin/time -f %M -o "$tmp/rss" \
-        "$WXSTRIP" --data-dir "$data" --stations "$dir/stations.tsv" ingest "$f" \
+        "$WXSTRIP" -c "$conf" --data-dir "$data" --stations "$dir/stations.tsv" ingest "$f" \
         2>"$tmp/ingest.err" || die "wxstrip ingest of hour $1 ($mode) failed: $(tail -n 3 "$tmp/ingest.err")"
     t1=$(now_ns)
     if [ "$mode" = cached ]; then # has the daemon write everything: FLUSHALL
