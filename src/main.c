@@ -114,7 +114,7 @@ int main(int argc, char **argv)
         if (load_config(&ctx, config, ov, nov) < 0)
             return WX_EXIT_USAGE;
         int argc2 = argc - optind;
-        optind = 1; /* the command parses its own options */
+        optind = 0; /* the command parses its own options, anywhere in its arguments */
         int rc = commands[i].fn(&ctx, argc2, argv + (argc - argc2));
         config_free(&ctx.cfg);
         return rc;

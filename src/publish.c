@@ -52,22 +52,6 @@ int html_escape(buf_t *b, const char *s)
     return escape_n(b, s, strlen(s));
 }
 
-/* The span of a rolling period, as the graph's title says it. */
-static const char *const rolling_spans[] = {
-    [PERIOD_DAY] = "최근 24시간",
-    [PERIOD_WEEK] = "최근 7일",
-    [PERIOD_MONTH] = "최근 30일",
-    [PERIOD_YEAR] = "최근 1년",
-};
-
-static void span_of(const render_job *j, char *dst, size_t size)
-{
-    if (j->p == PERIOD_DATE)
-        snprintf(dst, size, "%d년 %d월 %d일", j->year, j->month, j->day);
-    else
-        snprintf(dst, size, "%s", rolling_spans[j->p]);
-}
-
 /* One decimal, never "-0.0". */
 static void temp_text(double t, char *dst, size_t size)
 {
@@ -111,27 +95,6 @@ typedef struct {
     char alt[512];
 } graph_facts;
 
-static unsigned long be32(const unsigned char *p)
-{
-    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
-}
-
-/* The pixel size in a PNG's IHDR chunk. 0, or -1 when PATH is no PNG. */
-static int png_size(const char *path, int *width, int *height)
-{
-    unsigned char h[24];
-    FILE *f = fopen(path, "rb");
-    int ok = f && fread(h, 1, sizeof h, f) == sizeof h &&
-             memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(h + 12, "IHDR", 4) == 0;
-    if (f)
-        fclose(f);
-    if (!ok || be32(h + 16) == 0 || be32(h + 16) > 100000 || be32(h + 20) > 100000)
-        return -1;
-    *width = (int)be32(h + 16);
-    *height = (int)be32(h + 20);
-    return 0;
-}
-
 /* The `wxstrip graph` command that draws a job's graph. */
 static void draw_command(const render_job *j, char *dst, size_t size)
 {
@@ -156,7 +119,7 @@ static int facts_locate(const publish_ctx *pc, const render_job *want, graph_fac
         return errf(err, errlen, "%04d-%02d-%02d is not a date", want->year, want->month,
                     want->day);
     station_name(pc->reg, g->job.station, g->name, sizeof g->name);
-    span_of(&g->job, g->span, sizeof g->span);
+    render_span(&g->job, g->span, sizeof g->span);
     render_file_name(&g->job, g->file2x, sizeof g->file2x);
     g->job.scale = 1;
     render_file_name(&g->job, g->file, sizeof g->file);
@@ -168,7 +131,7 @@ static int facts_locate(const publish_ctx *pc, const render_job *want, graph_fac
         errf(err, errlen, "graph %s has not been drawn yet: run '%s'", png, cmd);
         return 1;
     }
-    if (!S_ISREG(g->sb.st_mode) || png_size(png, &g->width, &g->height) < 0)
+    if (!S_ISREG(g->sb.st_mode) || render_png_size(png, &g->width, &g->height) < 0)
         return errf(err, errlen, "%s: not a readable PNG", png);
     snprintf(png, sizeof png, "%s/%s", g->dir, g->file2x);
     g->has2x = access(png, R_OK) == 0;
@@ -246,7 +209,8 @@ static int facts_alt(const publish_ctx *pc, graph_facts *g, int write_cache, cha
     store_stats s;
     if (finished(g) && alt_cache_read(g))
         return 0;
-    if (store_window(pc->st, g->job.station, g->job.start, g->job.end, &s, err, errlen) < 0)
+    if (store_window(pc->st, g->job.station, g->job.start, g->job.end, render_step(g->job.p), &s,
+                     err, errlen) < 0)
         return -1;
     alt_from_stats(g, &s);
     if (write_cache && finished(g))

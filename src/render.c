@@ -53,6 +53,7 @@ static struct {
     void (*fc_font_set_destroy)(fc_fontset *);
     void (*fc_object_set_destroy)(void *);
     void (*fc_pattern_destroy)(void *);
+    void (*fc_config_destroy)(void *);
 } draw;
 
 static const struct {
@@ -72,6 +73,7 @@ static const struct {
     SYM(fc_font_set_destroy, "FcFontSetDestroy"),
     SYM(fc_object_set_destroy, "FcObjectSetDestroy"),
     SYM(fc_pattern_destroy, "FcPatternDestroy"),
+    SYM(fc_config_destroy, "FcConfigDestroy"),
 #undef SYM
 };
 
@@ -119,6 +121,8 @@ static int hangul_font(char *family, size_t size, char *err, size_t errlen)
         draw.fc_object_set_destroy(objects);
     if (pattern)
         draw.fc_pattern_destroy(pattern);
+    if (config)
+        draw.fc_config_destroy(config);
     if (!found)
         return errf(err, errlen, "no font with Hangul is installed (fontconfig finds none for "
                                  "':lang=ko'; install fonts-nanum): graphs would show boxes");
@@ -253,12 +257,24 @@ static void escape_colons(const char *s, char *dst, size_t size)
     dst[o] = '\0';
 }
 
-static void title(const render_job *j, char *dst, size_t size)
+void render_span(const render_job *j, char *dst, size_t size)
 {
     if (j->p == PERIOD_DATE)
-        snprintf(dst, size, "%s 기온 · %d년 %d월 %d일", j->name, j->year, j->month, j->day);
+        snprintf(dst, size, "%d년 %d월 %d일", j->year, j->month, j->day);
     else
-        snprintf(dst, size, "%s 기온 · %s", j->name, periods[j->p].span);
+        snprintf(dst, size, "%s", periods[j->p].span);
+}
+
+unsigned long render_step(period p)
+{
+    return periods[p].step;
+}
+
+static void title(const render_job *j, char *dst, size_t size)
+{
+    char span[64];
+    render_span(j, span, sizeof span);
+    snprintf(dst, size, "%s 기온 · %s", j->name, span);
 }
 
 static void look(args *a, const render_job *j, const render_style *s, const char *daemon)
@@ -302,8 +318,10 @@ static void band(args *a, const render_style *s, unsigned categories)
     }
 }
 
-static void series(args *a, const render_job *j, const render_style *s, unsigned categories)
+static void series(args *a, const render_job *j, const render_style *s,
+                   const store_stats *stats)
 {
+    unsigned categories = stats->categories;
     char rrd[8500];
     unsigned long step = periods[j->p].step;
     escape_colons(j->rrd, rrd, sizeof rrd);
@@ -322,9 +340,13 @@ static void series(args *a, const render_job *j, const render_style *s, unsigned
     arg(a, "VDEF:tl=t,LAST");
     arg(a, "VDEF:tn=t,MINIMUM");
     arg(a, "VDEF:tx=t,MAXIMUM");
-    arg(a, "GPRINT:tl:현재 %%.1lf℃  ");
-    arg(a, "GPRINT:tn:최저 %%.1lf℃  ");
-    arg(a, "GPRINT:tx:최고 %%.1lf℃\\l");
+    if (stats->known) {
+        arg(a, "GPRINT:tl:현재 %%.1lf℃  ");
+        arg(a, "GPRINT:tn:최저 %%.1lf℃  ");
+        arg(a, "GPRINT:tx:최고 %%.1lf℃\\l");
+    } else {
+        arg(a, "COMMENT:자료 없음\\l");
+    }
     for (int k = 1; k < 9; k++)
         if (categories & (1u << k))
             arg(a, "AREA:none%s: %s", s->cat_color[k], category_labels[k]);
@@ -366,17 +388,24 @@ static void read_info(const rrd_info_t *info, render_result *r)
     }
 }
 
-/* The pixel size in a PNG's header (rrdtool reports it before --zoom). */
-static void png_size(const char *path, render_result *r)
+static unsigned long be32(const unsigned char *p)
+{
+    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+}
+
+int render_png_size(const char *path, int *width, int *height)
 {
     unsigned char h[24];
     FILE *f = fopen(path, "rb");
-    if (f && fread(h, 1, sizeof h, f) == sizeof h && memcmp(h + 12, "IHDR", 4) == 0) {
-        r->width = (int)((unsigned)h[16] << 24 | (unsigned)h[17] << 16 | h[18] << 8 | h[19]);
-        r->height = (int)((unsigned)h[20] << 24 | (unsigned)h[21] << 16 | h[22] << 8 | h[23]);
-    }
+    int ok = f && fread(h, 1, sizeof h, f) == sizeof h &&
+             memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(h + 12, "IHDR", 4) == 0;
     if (f)
         fclose(f);
+    if (!ok || be32(h + 16) == 0 || be32(h + 16) > 100000 || be32(h + 20) > 100000)
+        return -1;
+    *width = (int)be32(h + 16);
+    *height = (int)be32(h + 20);
+    return 0;
 }
 
 static void draw_one(store *st, const render_job *j, const render_style *s, const char *daemon,
@@ -386,14 +415,17 @@ static void draw_one(store *st, const render_job *j, const render_style *s, cons
     store_stats stats = {0};
     memset(r, 0, sizeof *r);
     r->min = r->max = r->last = NAN;
-    if (store_window(st, j->station, j->start, j->end, &stats, r->error, sizeof r->error) < 0 ||
+    if (store_window(st, j->station, j->start, j->end, render_step(j->p), &stats, r->error,
+                     sizeof r->error) < 0 ||
         atomic_begin(j->png, tmp, sizeof tmp, r->error, sizeof r->error) < 0)
         return;
     args a = {0};
     arg(&a, "graph");
     arg(&a, "%s", tmp);
     look(&a, j, s, daemon);
-    series(&a, j, s, stats.categories);
+    if (!stats.known) /* no line to scale to, nothing to print but that */
+        arg(&a, "--lower-limit=0"), arg(&a, "--upper-limit=30"), arg(&a, "--rigid");
+    series(&a, j, s, &stats);
     rrd_info_t *info = NULL;
     if (a.failed) {
         snprintf(r->error, sizeof r->error, "out of memory");
@@ -404,8 +436,8 @@ static void draw_one(store *st, const render_job *j, const render_style *s, cons
             errf(r->error, sizeof r->error, "%s: %s", j->png, draw.get_error());
     }
     if (info) {
-        read_info(info, r);
-        png_size(tmp, r);
+        read_info(info, r); /* rrdtool reports the size before --zoom: */
+        render_png_size(tmp, &r->width, &r->height);
     }
     r->ok = atomic_commit(tmp, j->png, info == NULL, r->error, sizeof r->error) == 0;
     if (info)

@@ -47,6 +47,16 @@ const char *render_period_name(period p);
  * midnight to midnight). -1 when the date is invalid. */
 int render_window(render_job *job, time_t now);
 
+/* The span a job's graph shows, as its title says it: "2024년 5월 5일",
+ * "최근 24시간". */
+void render_span(const render_job *job, char *dst, size_t size);
+
+/* The resolution (seconds) a period's graph reads from the RRD. */
+unsigned long render_step(period p);
+
+/* The pixel size in a PNG file's header. 0, or -1 when PATH is no PNG. */
+int render_png_size(const char *path, int *width, int *height);
+
 /* The file name of a job's graph inside GRAPH_DIR/<station>/: "day.png",
  * "2024-05-05@2x.png". */
 void render_file_name(const render_job *job, char *dst, size_t size);

@@ -202,13 +202,16 @@ static int fetch_column(const char *path, const char *cf, time_t start, time_t e
                         unsigned long want_step, const char *ds, double **v, size_t *n, char *err,
                         size_t errlen)
 {
+    time_t want_end = end;
     unsigned long step = want_step, ds_cnt = 0;
     char **names = NULL;
     rrd_value_t *data = NULL;
     rrd_clear_error();
     if (rrd_fetch_r(path, cf, &start, &end, &step, &ds_cnt, &names, &data) != 0)
         return errf(err, errlen, "%s: %s", path, rrd_get_error());
-    size_t col = ds_cnt, rows = step ? (size_t)((end - start) / (time_t)step) : 0;
+    /* rrd_fetch also returns the row after END: only rows ending by END */
+    time_t last = end < want_end ? end : want_end;
+    size_t col = ds_cnt, rows = step && last > start ? (size_t)((last - start) / (time_t)step) : 0;
     for (unsigned long i = 0; i < ds_cnt; i++) {
         if (strcmp(names[i], ds) == 0)
             col = i;
@@ -247,8 +250,8 @@ static int most_frequent(const double *codes, size_t n, unsigned *categories)
     return best;
 }
 
-int store_window(store *s, int station, time_t start, time_t end, store_stats *out, char *err,
-                 size_t errlen)
+int store_window(store *s, int station, time_t start, time_t end, unsigned long step,
+                 store_stats *out, char *err, size_t errlen)
 {
     char path[PATH_MAX];
     if (store_path(s, station, path, sizeof path) < 0)
@@ -256,7 +259,6 @@ int store_window(store *s, int station, time_t start, time_t end, store_stats *o
     rrd_clear_error();
     if (s->cached && rrdc_flush(path) != 0)
         return errf(err, errlen, "%s: rrdcached flush: %s", path, rrd_get_error());
-    unsigned long step = end - start > 62 * 86400 ? 86400 : 3600;
     double *temps = NULL, *codes = NULL;
     size_t nt = 0, nc = 0;
     if (fetch_column(path, "AVERAGE", start, end, step, "temp", &temps, &nt, err, errlen) < 0 ||

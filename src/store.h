@@ -52,10 +52,11 @@ typedef struct {
     int dominant;        /* most frequent code; -1 when none */
 } store_stats;
 
-/* Reads STATION's rows between START and END (through rrdcached: flushed
+/* Reads STATION's rows of STEP seconds (or the nearest resolution the file
+ * keeps) that end after START and by END (through rrdcached: flushed
  * first). 0, or -1 with err. */
-int store_window(store *s, int station, time_t start, time_t end, store_stats *out, char *err,
-                 size_t errlen);
+int store_window(store *s, int station, time_t start, time_t end, unsigned long step,
+                 store_stats *out, char *err, size_t errlen);
 
 /* The last stored observation of STATION. 0, or -1 with err (no file...). */
 int store_get_last(store *s, int station, store_last *out, char *err, size_t errlen);
