@@ -306,6 +306,23 @@ static void look(args *a, const render_job *j, const render_style *s, const char
         arg(a, "--daemon=%s", daemon);
 }
 
+/* A y axis of at least MIN_SPAN degrees, so whole-degree labels never
+ * repeat on a flat day; with no data at all, a fixed 0..30. */
+#define MIN_SPAN 4.0
+
+static void scale_limits(args *a, const store_stats *st)
+{
+    if (!st->known) {
+        arg(a, "--lower-limit=0");
+        arg(a, "--upper-limit=30");
+        arg(a, "--rigid");
+    } else if (st->max - st->min < MIN_SPAN) {
+        double lo = floor((st->min + st->max) / 2 - MIN_SPAN / 2);
+        arg(a, "--lower-limit=%g", lo);
+        arg(a, "--upper-limit=%g", lo + MIN_SPAN);
+    }
+}
+
 /* The weather band: one TICK series per category seen in the window. */
 static void band(args *a, const render_style *s, unsigned categories)
 {
@@ -423,8 +440,7 @@ static void draw_one(store *st, const render_job *j, const render_style *s, cons
     arg(&a, "graph");
     arg(&a, "%s", tmp);
     look(&a, j, s, daemon);
-    if (!stats.known) /* no line to scale to, nothing to print but that */
-        arg(&a, "--lower-limit=0"), arg(&a, "--upper-limit=30"), arg(&a, "--rigid");
+    scale_limits(&a, &stats);
     series(&a, j, s, &stats);
     rrd_info_t *info = NULL;
     if (a.failed) {
