@@ -33,6 +33,7 @@
 # non-zero when a run failed or did not do its work. Writes only under
 # build/bench/graph/.
 set -eu
+# shellcheck source=tests/bench/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 TARGET=${BENCH_TARGET:-1.6}
@@ -69,7 +70,6 @@ wx --data-dir "$data" ingest "$@" 2>"$tmp/ingest.err" ||
 rrd_check "$data" $((hour - 2 * 3600))
 [ "$files" -eq 97 ] && [ "$new" -eq 97 ] && [ "$last" -eq $((hour - 3600)) ] ||
     die "the day of feeds left $new of $files stations up to date, want 97"
-ids=$(cd "$data" && ls -- *.rrd | sed 's/\.rrd$//' | sort -n)
 
 # the PNGs a command wrote after a mark: pngs_since MARK DIR PATTERN
 pngs_since() {
@@ -90,7 +90,8 @@ $(hf_medians "$tmp/hf-ab.json" day peer full)
 EOF
 # the peer's loop alone, without the warm-up
 [ "$(wc -l <"$dir/peer.times")" -eq $((RUNS + 1)) ] || die "peer-graphs.py did not time every run"
-m_loop=$(tail -n +2 "$dir/peer.times" | median)
+m_loop=$(tail -n +2 "$dir/peer.times" | cut -d' ' -f1 | median)
+cpu_loop=$(tail -n +2 "$dir/peer.times" | cut -d' ' -f2 | median)
 
 n=$(pngs_since "$tmp/mark.a" "$dir/day-graphs" day.png)
 all=$(pngs_since "$tmp/mark.a" "$dir/day-graphs" '*.png')
@@ -110,7 +111,11 @@ print(", ".join("%s %dx%d" % ((p.split("/")[-1],) + struct.unpack(">II", open(p,
                 for p in sys.argv[1:]))
 EOF
 )
-note "PNG sizes: $sizes (108); whole peer-graphs.py process $(awk -v s="$m_peer" 'BEGIN { printf "%.2f s", s }')"
+read -r cpu_day cpu_full <<EOF
+$(hf_cpu "$tmp/hf-ab.json" day full)
+EOF
+note "PNG sizes: $sizes (108); $(awk -v d="$cpu_day" -v l="$cpu_loop" -v f="$cpu_full" -v p="$m_peer" \
+    'BEGIN { printf "CPU time: wxstrip day graphs %.2f s (all its processes), the peer'"'"'s graph step %.2f s, wxstrip full set %.2f s; wall time of the whole peer-graphs.py process %.2f s", d, l, f, p }')"
 
 # ---- (c) a re-poll that brings nothing ----
 avoid_midnight 10

@@ -1,4 +1,5 @@
 # lib.sh: what poll.sh, scale.sh and graph.sh share (sourced, not run).
+# shellcheck shell=sh disable=SC2034
 #
 # Sets top (the checkout; the working directory), WXSTRIP, PY (Debian's
 # python3, which has python3-rrdtool and the peers' modules), PEERS and
@@ -6,8 +7,8 @@
 # exit with whatever cleanup the script registered in bench_cleanup), and
 # conf, a configuration for wxstrip (`wx ARGS` runs it with -c conf).
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top"
+top=$(cd "$(dirname "$0")/../.." && pwd) || exit 1
+cd "$top" || exit 1
 
 WXSTRIP=${WXSTRIP:-./wxstrip}
 PY=${BENCH_PYTHON:-/usr/bin/python3}
@@ -84,7 +85,7 @@ kst() {
 # Waits while the KST date would change within MINUTES: a strip is dated
 # today, and a benchmark that crosses midnight would poll a stale page.
 avoid_midnight() {
-    left=$(( (86400 - ($(date +%s) + 9 * 3600) % 86400) ))
+    left=$((86400 - ($(date +%s) + 9 * 3600) % 86400))
     if [ "$left" -lt $(($1 * 60)) ]; then
         note "waiting $((left + 5)) s for KST midnight to pass (the strip is dated today)"
         sleep $((left + 5))
@@ -99,6 +100,15 @@ hf_medians() {
 import json, statistics, sys
 res = {r["command"]: r["times"] for r in json.load(open(sys.argv[1]))["results"]}
 print(" ".join("%.6f" % statistics.median(res[n]) for n in sys.argv[2:]))
+EOF
+}
+
+# The medians of the CPU times in rounds.py's JSON: hf_cpu JSON NAME...
+hf_cpu() {
+    "$PY" - "$@" <<'EOF'
+import json, statistics, sys
+res = {r["command"]: r["cpu"] for r in json.load(open(sys.argv[1]))["results"]}
+print(" ".join("%.3f" % statistics.median(res[n]) for n in sys.argv[2:]))
 EOF
 }
 

@@ -5,8 +5,8 @@
       Runs exactly the `rrdtool.graph(...)` call of ../shared/peers/
       strip2rrd.py (one 600x200 day PNG) for every station file in
       DATA_DIR, named from STATIONS_TSV (the peer's registry format), and
-      appends the seconds the loop took to FILE: the peer's graph step,
-      without its interpreter start, imports, fetch and stores.
+      appends the seconds the loop took, wall and CPU, to FILE: the peer's
+      graph step, without its interpreter start, imports, fetch and stores.
 
   peer-graphs.py history FROM_DIR PEER_DIR
       Gives every station file of PEER_DIR (made by a run of the peer) the
@@ -60,13 +60,13 @@ def cmd_graph(args):
     names = load_stations(stations)
     ids = station_ids(data_dir)
     os.makedirs(graph_dir, exist_ok=True)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for sid in ids:
         peer_graph(graph_dir, data_dir, sid, names.get(sid, sid))
-    took = time.perf_counter() - start
+    took, cpu = time.perf_counter() - start, time.process_time() - cpu
     if times:
         with open(times, "a") as f:
-            f.write("%.6f\n" % took)
+            f.write("%.6f %.6f\n" % (took, cpu))
     print("%d graphs in %.3f s" % (len(ids), took))
 
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2154 # the peers' variables are set with eval
 # poll.sh: times `wxstrip poll --no-graphs` of the 97-station page over
 # loopback HTTP against the peers ../shared/peers/strip2rrd.py and
 # strip2rrd.sh with PEER_GRAPHS=0 (issue 3's benchmark; `make bench`).
@@ -36,6 +37,7 @@
 # Writes only under build/bench/ (poll/ keeps the last run's files and the
 # callgrind profiles).
 set -eu
+# shellcheck source=tests/bench/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 TARGET=${BENCH_TARGET:-20}
@@ -93,10 +95,11 @@ restore() { # name since
     --prepare "$(restore py "$py_since")" -n strip2rrd.py \
     "$PEERS/strip2rrd.py $stations $dir/py.data $dir/py.graphs $url" \
     --prepare "$(restore sh "$sh_since")" -n strip2rrd.sh \
-    "$PEERS/strip2rrd.sh $stations $dir/sh.data $dir/sh.graphs $url" >&2 ||
+    "$PEERS/strip2rrd.sh $stations $dir/sh.data $dir/sh.graphs $url" \
+    -n start-up "$WXSTRIP --version" >&2 ||
     die "a timed run failed"
-read -r m_wx m_py m_sh <<EOF
-$(hf_medians "$tmp/hf.json" wxstrip strip2rrd.py strip2rrd.sh)
+read -r m_wx m_py m_sh m_start <<EOF
+$(hf_medians "$tmp/hf.json" wxstrip strip2rrd.py strip2rrd.sh start-up)
 EOF
 
 # what the last runs stored, then every run's
@@ -132,18 +135,26 @@ if [ "$CALLGRIND" != 0 ]; then
         eval "procs_$t=\$(ls \"\$dir\"/callgrind/\$t.*.out | wc -l)"
     done
     callgrind_annotate "$dir"/callgrind/wxstrip.*.out >"$dir/callgrind/wxstrip.txt" 2>/dev/null || true
-    note "callgrind: wxstrip's profile in $dir/callgrind/wxstrip.txt"
+    callgrind_annotate --inclusive=yes --auto=no "$dir"/callgrind/wxstrip.*.out \
+        >"$dir/callgrind/wxstrip-inclusive.txt" 2>/dev/null || true
+    note "callgrind: wxstrip's profile in $dir/callgrind/wxstrip.txt (inclusive: wxstrip-inclusive.txt);" \
+        "its instructions: $(awk '
+        match($0, /\( *[0-9.]+%\)/) { pct = substr($0, RSTART, RLENGTH); gsub(/[( %)]/, "", pct) }
+        /:dl_main( |$)/ { d = pct } /:main \[/ { m = pct } /:curl_global_init( |$)/ { c = pct }
+        /:stations_load( |$)/ { r = pct } /:parse_page( |$)/ { p = pct } /:store_put( |$)/ { s = pct }
+        END { printf "dynamic linking %s%%, main %s%% (libcurl and OpenSSL init %s%%, registry %s%%, parse %s%%, stores %s%%)", d, m, c, r, p, s }
+        ' "$dir/callgrind/wxstrip-inclusive.txt")"
     # shellcheck disable=SC2154
     cg=$(awk -v wx="$cg_wxstrip" -v py="$cg_py" -v sh="$cg_sh" -v shp="$procs_sh" 'BEGIN {
         printf "; instructions (callgrind, one run): wxstrip %.1f M, strip2rrd.py %.1f M (%.1fx), strip2rrd.sh %.1f M in %d processes (%.1fx)",
             wx / 1e6, py / 1e6, py / wx, sh / 1e6, shp, sh / wx }')
 fi
 
-awk -v wx="$m_wx" -v py="$m_py" -v sh="$m_sh" -v target="$TARGET" -v cg="$cg" \
+awk -v wx="$m_wx" -v py="$m_py" -v sh="$m_sh" -v st="$m_start" -v target="$TARGET" -v cg="$cg" \
     -v nwx="$wx_files" -v npy="$py_files" -v nsh="$sh_files" 'function t(s) {
         return s < 1 ? sprintf("%.1f ms", s * 1000) : sprintf("%.2f s", s) }
     BEGIN {
     ratio = py / wx
-    printf "poll: wxstrip %s (%d stations), strip2rrd.py %s (%d, %.1fx), strip2rrd.sh %s (%d, %.1fx); target >= %gx over strip2rrd.py%s%s\n",
-        t(wx), nwx, t(py), npy, ratio, t(sh), nsh, sh / wx, target, (ratio >= target ? "" : "  MISSED"), cg
+    printf "poll: wxstrip %s (%d stations; its process start alone, --version, %s), strip2rrd.py %s (%d, %.1fx), strip2rrd.sh %s (%d, %.1fx); target >= %gx over strip2rrd.py%s%s\n",
+        t(wx), nwx, t(st), t(py), npy, ratio, t(sh), nsh, sh / wx, target, (ratio >= target ? "" : "  MISSED"), cg
 }'

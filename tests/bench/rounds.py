@@ -11,10 +11,12 @@ is discarded. --prepare CMD (run by sh, not timed) goes before every run
 of the command that follows it, warm-ups included. W warm-up rounds (1)
 come first and are not counted; then N rounds, each running every command
 once, starting each round with the next command in turn. The time of a
-run is the wall time from starting the process to its exit.
+run is the wall time from starting the process to its exit; its CPU time
+(user + system, with the processes it waited for) is recorded too.
 
 Writes FILE in the shape of hyperfine's --export-json ({"results":
-[{"command": NAME, "times": [...]}]}) and a summary to standard error.
+[{"command": NAME, "times": [...], "cpu": [...]}]}) and a summary to
+standard error.
 Exit status 1, with the command's standard error, when a run or a prepare
 command fails.
 """
@@ -50,7 +52,7 @@ def parse(argv):
                 pending["prepare"] = v
             continue
         cmds.append({"name": pending.get("name", a), "prepare": pending.get("prepare"),
-                     "argv": shlex.split(a), "times": []})
+                     "argv": shlex.split(a), "times": [], "cpu": []})
         pending = {}
         i += 1
     if not runs or runs < 1 or not out or not cmds:
@@ -66,10 +68,14 @@ def run_one(c, err):
     err.seek(0)
     err.truncate()
     start = time.perf_counter()
-    p = subprocess.run(c["argv"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
+    p = subprocess.Popen(c["argv"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=err)
+    _, status, ru = os.wait4(p.pid, 0)
     took = time.perf_counter() - start
+    p.returncode = os.waitstatus_to_exitcode(status)
     if p.returncode:
         return None, "exited with status %d" % p.returncode
+    c["cpu"].append(ru.ru_utime + ru.ru_stime)  # its processes' too, once waited for
     return took, None
 
 
@@ -86,13 +92,16 @@ def main():
                     sys.exit("rounds.py: %s %s:\n    %s" % (c["name"], why, "\n    ".join(tail)))
                 if r >= warmup:
                     c["times"].append(took)
+                else:
+                    c["cpu"].pop()
     for c in cmds:
         t = c["times"]
-        print("  %-14s median %9.1f ms   min %9.1f   max %9.1f   (%d runs)"
-              % (c["name"], statistics.median(t) * 1e3, min(t) * 1e3, max(t) * 1e3, len(t)),
-              file=sys.stderr)
+        print("  %-14s median %9.1f ms   min %9.1f   max %9.1f   cpu %9.1f ms   (%d runs)"
+              % (c["name"], statistics.median(t) * 1e3, min(t) * 1e3, max(t) * 1e3,
+                 statistics.median(c["cpu"]) * 1e3, len(t)), file=sys.stderr)
     with open(out, "w") as f:
-        json.dump({"results": [{"command": c["name"], "times": c["times"]} for c in cmds]}, f)
+        json.dump({"results": [{"command": c["name"], "times": c["times"], "cpu": c["cpu"]}
+                               for c in cmds]}, f)
 
 
 main()

@@ -23,6 +23,7 @@
 # station files (over 3 GB) are removed at the end unless BENCH_KEEP=1.
 set -eu
 BENCH_RUNS=${BENCH_RUNS:-5}
+# shellcheck source=tests/bench/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 N=${BENCH_STATIONS:-10000}
