@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "graphs.h"
@@ -108,6 +109,22 @@ static int publish_drawn(wx_ctx *ctx, const wx_registry *reg, const int *ids, si
     return rc;
 }
 
+/* Whether drawing will change the site: a graph file that does not exist
+ * yet (a new date, a new station) adds to the pages, and a dated graph's
+ * alt text follows its data; rolling graphs redrawn in place leave the
+ * pages as they are (a poll rewrites them). */
+static int site_changes(wx_ctx *ctx, const graph_plan *plan)
+{
+    char path[WX_PATH_MAX + 16];
+    snprintf(path, sizeof path, "%s/index.html", ctx->cfg.graph_dir);
+    if (access(path, F_OK) != 0)
+        return 1;
+    for (size_t i = 0; i < plan->n; i++)
+        if (plan->v[i].p == PERIOD_DATE || access(plan->v[i].png, F_OK) != 0)
+            return 1;
+    return 0;
+}
+
 int cmd_graph(wx_ctx *ctx, int argc, char **argv)
 {
     graph_opts o;
@@ -124,9 +141,10 @@ int cmd_graph(wx_ctx *ctx, int argc, char **argv)
     int status = WX_EXIT_USAGE;
     if (pick_stations(ctx, reg, argc, argv, &ids, &n) == 0 &&
         plan_all(ctx, reg, &o, ids, n, &plan) == 0) {
+        int changes = site_changes(ctx, &plan);
         long failed = graphs_draw(&ctx->cfg, &plan, o.verbose);
         status = failed == 0 ? WX_EXIT_OK : WX_EXIT_FAIL;
-        if (publish_drawn(ctx, reg, ids, n) < 0)
+        if (changes && publish_drawn(ctx, reg, ids, n) < 0)
             status = WX_EXIT_FAIL;
     }
     graphs_plan_free(&plan);
