@@ -46,11 +46,16 @@ int state_set(source_state *st, const char *url, const char *etag, const char *l
         if (!(e->url = strdup(url)))
             return -1;
         st->n++;
+        st->dirty = 1;
     }
     /* a validator with a tab or newline could not be written back */
-    snprintf(e->etag, sizeof e->etag, "%s", strpbrk(etag, "\t\r\n") ? "" : etag);
-    snprintf(e->last_modified, sizeof e->last_modified, "%s",
-             strpbrk(last_modified, "\t\r\n") ? "" : last_modified);
+    char t[sizeof e->etag], lm[sizeof e->last_modified];
+    snprintf(t, sizeof t, "%s", strpbrk(etag, "\t\r\n") ? "" : etag);
+    snprintf(lm, sizeof lm, "%s", strpbrk(last_modified, "\t\r\n") ? "" : last_modified);
+    if (strcmp(t, e->etag) != 0 || strcmp(lm, e->last_modified) != 0)
+        st->dirty = 1;
+    memcpy(e->etag, t, sizeof t);
+    memcpy(e->last_modified, lm, sizeof lm);
     return 0;
 }
 
@@ -77,11 +82,14 @@ int state_load(source_state *st, const char *data_dir, char *err, size_t errlen)
     for (char *p = b.data, *line; (line = strsep(&p, "\n")) != NULL;)
         read_line(st, line);
     buf_free(&b);
+    st->dirty = 0;
     return 0;
 }
 
 int state_save(const source_state *st, char *err, size_t errlen)
 {
+    if (!st->dirty)
+        return 0;
     buf_t b = {0};
     int rc = buf_puts(&b, header);
     for (size_t i = 0; i < st->n && rc == 0; i++)

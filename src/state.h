@@ -14,6 +14,7 @@ typedef struct {
     char path[4200]; /* <data_dir>/sources.state */
     state_entry *v;
     size_t n, cap;
+    int dirty; /* changed since it was read */
 } source_state;
 
 /* Reads <DATA_DIR>/sources.state (a missing file is an empty state). A
@@ -26,7 +27,7 @@ const state_entry *state_get(const source_state *st, const char *url);
 /* Remembers URL's validators; 0 or -1 (memory). */
 int state_set(source_state *st, const char *url, const char *etag, const char *last_modified);
 
-/* Writes the state back, atomically. */
+/* Writes the state back, atomically, when it changed. */
 int state_save(const source_state *st, char *err, size_t errlen);
 
 void state_free(source_state *st);
