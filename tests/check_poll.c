@@ -203,8 +203,14 @@ START_TEST(test_repoll_stores_nothing)
 {
     buf_t err = {0};
     ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}), 0);
+    char state[4400];
+    struct stat before, after;
+    snprintf(state, sizeof state, "%s/sources.state", E.data);
+    ck_assert_int_eq(stat(state, &before), 0);
     buf_reset(&err);
     ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}), 0);
+    ck_assert_int_eq(stat(state, &after), 0); /* nothing changed: not rewritten */
+    ck_assert_uint_eq(before.st_ino, after.st_ino);
     ck_assert_ptr_nonnull(strstr(err.data, "sources 1 ok, 0 failed; readings 0: 0 stored"));
     ck_assert_int_eq(count_log("/files/feed.xml 304\n"), 1);
     /* without validators the page is parsed again and every reading skipped */
