@@ -364,12 +364,11 @@ static void series(args *a, const render_job *j, const render_style *s,
     } else {
         arg(a, "COMMENT:자료 없음\\l");
     }
+    /* the weather categories, and the credit at the right of their line */
     for (int k = 1; k < 9; k++)
         if (categories & (1u << k))
             arg(a, "AREA:none%s: %s", s->cat_color[k], category_labels[k]);
-    if (categories & ~1u)
-        arg(a, "COMMENT:\\l");
-    arg(a, "COMMENT:자료\\: 기상청\\r");
+    arg(a, "COMMENT:자료\\: 기상청\\j");
     /* for --verbose and the tests: the values drawn, over the exact window */
     arg(a, "PRINT:tn:%%.2lf");
     arg(a, "PRINT:tx:%%.2lf");
