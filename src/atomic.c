@@ -40,7 +40,7 @@ static int sync_file(const char *tmp, char *err, size_t errlen)
 
 int atomic_commit(const char *tmp, const char *path, int failed, char *err, size_t errlen)
 {
-    if (failed || sync_file(tmp, err, errlen) < 0) {
+    if (failed) {
         unlink(tmp);
         return -1;
     }
@@ -65,7 +65,8 @@ static int write_all(int fd, const char *p, size_t len)
     return 0;
 }
 
-int atomic_write(const char *path, const void *data, size_t len, char *err, size_t errlen)
+int atomic_write(const char *path, const void *data, size_t len, int durable, char *err,
+                 size_t errlen)
 {
     char tmp[4200];
     if (atomic_begin(path, tmp, sizeof tmp, err, errlen) < 0)
@@ -76,5 +77,7 @@ int atomic_write(const char *path, const void *data, size_t len, char *err, size
         errf(err, errlen, "cannot write %s: %s", path, strerror(errno));
     if (fd >= 0 && close(fd) < 0 && !failed)
         failed = 1, errf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+    if (!failed && durable && sync_file(tmp, err, errlen) < 0)
+        failed = 1;
     return atomic_commit(tmp, path, failed, err, errlen);
 }

@@ -198,7 +198,7 @@ static void alt_cache_write(const graph_facts *g)
     buf_t b = {0};
     alt_cache_names(g, path, sizeof path, key, sizeof key);
     if (buf_printf(&b, "%s%s\n", key, g->alt) == 0)
-        atomic_write(path, b.data, b.len, err, sizeof err);
+        atomic_write(path, b.data, b.len, 0, err, sizeof err);
     buf_free(&b);
 }
 
@@ -363,7 +363,7 @@ static int reading(const publish_ctx *pc, int station, buf_t *b, char *err, size
 
 static int write_page(const char *path, const buf_t *b, char *err, size_t errlen)
 {
-    return atomic_write(path, b->data ? b->data : "", b->len, err, errlen);
+    return atomic_write(path, b->data ? b->data : "", b->len, 0, err, errlen);
 }
 
 static int make_dir(const char *dir, char *err, size_t errlen)
