@@ -209,8 +209,8 @@ static int facts_alt(const publish_ctx *pc, graph_facts *g, int write_cache, cha
     store_stats s;
     if (finished(g) && alt_cache_read(g))
         return 0;
-    if (store_window(pc->st, g->job.station, g->job.start, g->job.end, render_step(g->job.p), &s,
-                     err, errlen) < 0)
+    if (store_window(pc->st, g->job.station, g->job.start, g->job.end, render_step(g->job.p),
+                     STORE_TEMPS_AVERAGE, &s, err, errlen) < 0)
         return -1;
     alt_from_stats(g, &s);
     if (write_cache && finished(g))

@@ -45,8 +45,7 @@ static struct {
     void (*info_free)(rrd_info_t *);
     void (*clear_error)(void);
     char *(*get_error)(void);
-    int (*fc_init)(void);
-    void *(*fc_current)(void);
+    void *(*fc_init)(void);
     void *(*fc_name_parse)(const unsigned char *);
     void *(*fc_object_set_build)(const char *, ...);
     fc_fontset *(*fc_font_list)(void *, void *, void *);
@@ -54,6 +53,7 @@ static struct {
     void (*fc_font_set_destroy)(fc_fontset *);
     void (*fc_object_set_destroy)(void *);
     void (*fc_pattern_destroy)(void *);
+    void (*fc_config_destroy)(void *);
 } draw;
 
 static const struct {
@@ -65,8 +65,7 @@ static const struct {
     SYM(info_free, "rrd_info_free"),
     SYM(clear_error, "rrd_clear_error"),
     SYM(get_error, "rrd_get_error"),
-    SYM(fc_init, "FcInit"),
-    SYM(fc_current, "FcConfigGetCurrent"),
+    SYM(fc_init, "FcInitLoadConfigAndFonts"),
     SYM(fc_name_parse, "FcNameParse"),
     SYM(fc_object_set_build, "FcObjectSetBuild"),
     SYM(fc_font_list, "FcFontList"),
@@ -74,6 +73,7 @@ static const struct {
     SYM(fc_font_set_destroy, "FcFontSetDestroy"),
     SYM(fc_object_set_destroy, "FcObjectSetDestroy"),
     SYM(fc_pattern_destroy, "FcPatternDestroy"),
+    SYM(fc_config_destroy, "FcConfigDestroy"),
 #undef SYM
 };
 
@@ -101,9 +101,7 @@ static int load_library(char *err, size_t errlen)
  * librrd would draw every Hangul glyph as a box without a word. */
 static int hangul_font(char *family, size_t size, char *err, size_t errlen)
 {
-    /* fontconfig's default configuration, the one pango draws with: loaded
-     * once here, before the workers fork, so none of them loads it again */
-    void *config = draw.fc_init() ? draw.fc_current() : NULL;
+    void *config = draw.fc_init();
     void *pattern = draw.fc_name_parse((const unsigned char *)":lang=ko");
     void *objects = draw.fc_object_set_build("family", (char *)NULL);
     fc_fontset *set = config && pattern && objects ? draw.fc_font_list(config, pattern, objects)
@@ -123,6 +121,8 @@ static int hangul_font(char *family, size_t size, char *err, size_t errlen)
         draw.fc_object_set_destroy(objects);
     if (pattern)
         draw.fc_pattern_destroy(pattern);
+    if (config)
+        draw.fc_config_destroy(config);
     if (!found)
         return errf(err, errlen, "no font with Hangul is installed (fontconfig finds none for "
                                  "':lang=ko'; install fonts-nanum): graphs would show boxes");
@@ -431,8 +431,8 @@ static void draw_one(store *st, const render_job *j, const render_style *s, cons
     store_stats stats = {0};
     memset(r, 0, sizeof *r);
     r->min = r->max = r->last = NAN;
-    if (store_window(st, j->station, j->start, j->end, render_step(j->p), &stats, r->error,
-                     sizeof r->error) < 0 ||
+    if (store_window(st, j->station, j->start, j->end, render_step(j->p), STORE_TEMPS_LAST,
+                     &stats, r->error, sizeof r->error) < 0 ||
         atomic_begin(j->png, tmp, sizeof tmp, r->error, sizeof r->error) < 0)
         return;
     args a = {0};

@@ -196,11 +196,11 @@ int store_get_last(store *s, int station, store_last *out, char *err, size_t err
     return 0;
 }
 
-/* Fetches one column of STATION's rows with consolidation CF; *V gets
- * malloc'd values (one per row), *N their count. */
-static int fetch_column(const char *path, const char *cf, time_t start, time_t end,
-                        unsigned long want_step, const char *ds, double **v, size_t *n, char *err,
-                        size_t errlen)
+/* Fetches the columns DS[0..N) of a file's rows with consolidation CF;
+ * V[i] gets malloc'd values (one per row), *ROWS their count. */
+static int fetch_columns(const char *path, const char *cf, time_t start, time_t end,
+                         unsigned long want_step, const char *const *ds, double **v, size_t n,
+                         size_t *rows, char *err, size_t errlen)
 {
     time_t want_end = end;
     unsigned long step = want_step, ds_cnt = 0;
@@ -211,24 +211,27 @@ static int fetch_column(const char *path, const char *cf, time_t start, time_t e
         return errf(err, errlen, "%s: %s", path, rrd_get_error());
     /* rrd_fetch also returns the row after END: only rows ending by END */
     time_t last = end < want_end ? end : want_end;
-    size_t col = ds_cnt, rows = step && last > start ? (size_t)((last - start) / (time_t)step) : 0;
-    for (unsigned long i = 0; i < ds_cnt; i++) {
-        if (strcmp(names[i], ds) == 0)
-            col = i;
+    size_t nrows = step && last > start ? (size_t)((last - start) / (time_t)step) : 0;
+    int rc = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned long col = ds_cnt;
+        for (unsigned long i = 0; i < ds_cnt; i++)
+            if (strcmp(names[i], ds[k]) == 0)
+                col = i;
+        v[k] = rc == 0 ? malloc((nrows ? nrows : 1) * sizeof **v) : NULL;
+        if (!v[k] || col == ds_cnt) {
+            rc = errf(err, errlen, "%s: no data source '%s'", path, ds[k]);
+            continue;
+        }
+        for (size_t r = 0; r < nrows; r++)
+            v[k][r] = data[r * ds_cnt + col];
+    }
+    for (unsigned long i = 0; i < ds_cnt; i++)
         free(names[i]);
-    }
     free(names);
-    *v = malloc((rows ? rows : 1) * sizeof **v);
-    if (!*v || col == ds_cnt) {
-        free(data);
-        free(*v);
-        return errf(err, errlen, "%s: no data source '%s'", path, ds);
-    }
-    for (size_t r = 0; r < rows; r++)
-        (*v)[r] = data[r * ds_cnt + col];
-    *n = rows;
     free(data);
-    return 0;
+    *rows = nrows;
+    return rc;
 }
 
 /* The most frequent code among CODES; -1 when none is known. */
@@ -251,7 +254,7 @@ static int most_frequent(const double *codes, size_t n, unsigned *categories)
 }
 
 int store_window(store *s, int station, time_t start, time_t end, unsigned long step,
-                 store_stats *out, char *err, size_t errlen)
+                 store_temps temps, store_stats *out, char *err, size_t errlen)
 {
     char path[PATH_MAX];
     if (store_path(s, station, path, sizeof path) < 0)
@@ -259,23 +262,30 @@ int store_window(store *s, int station, time_t start, time_t end, unsigned long 
     rrd_clear_error();
     if (s->cached && rrdc_flush(path) != 0)
         return errf(err, errlen, "%s: rrdcached flush: %s", path, rrd_get_error());
-    double *temps = NULL, *codes = NULL;
-    size_t nt = 0, nc = 0;
-    if (fetch_column(path, "AVERAGE", start, end, step, "temp", &temps, &nt, err, errlen) < 0 ||
-        fetch_column(path, "LAST", start, end, step, "cond", &codes, &nc, err, errlen) < 0) {
-        free(temps);
+    static const char *const both[] = {"temp", "cond"};
+    double *v[2] = {NULL, NULL}, *avg = NULL;
+    size_t nc = 0, nt = 0;
+    int rc = fetch_columns(path, "LAST", start, end, step, both, v, 2, &nc, err, errlen);
+    if (rc == 0 && temps == STORE_TEMPS_AVERAGE)
+        rc = fetch_columns(path, "AVERAGE", start, end, step, both, &avg, 1, &nt, err, errlen);
+    double *temps_v = temps == STORE_TEMPS_AVERAGE ? avg : v[0];
+    if (temps != STORE_TEMPS_AVERAGE)
+        nt = nc;
+    double *codes = v[1];
+    if (rc < 0) {
+        free(v[0]), free(v[1]), free(avg);
         return -1;
     }
     *out = (store_stats){.min = NAN, .max = NAN, .dominant = -1};
     for (size_t i = 0; i < nt; i++) {
-        if (isnan(temps[i]))
+        double t = temps_v[i];
+        if (isnan(t))
             continue;
         out->known++;
-        out->min = isnan(out->min) || temps[i] < out->min ? temps[i] : out->min;
-        out->max = isnan(out->max) || temps[i] > out->max ? temps[i] : out->max;
+        out->min = isnan(out->min) || t < out->min ? t : out->min;
+        out->max = isnan(out->max) || t > out->max ? t : out->max;
     }
     out->dominant = most_frequent(codes, nc, &out->categories);
-    free(temps);
-    free(codes);
+    free(v[0]), free(v[1]), free(avg);
     return 0;
 }

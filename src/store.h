@@ -52,11 +52,16 @@ typedef struct {
     int dominant;        /* most frequent code; -1 when none */
 } store_stats;
 
+/* Which rows give the temperatures: the averages (what a graph's line
+ * shows, for texts about it), or the LAST rows already read for the
+ * weather codes (one read: enough to scale a graph and name its weather). */
+typedef enum { STORE_TEMPS_AVERAGE, STORE_TEMPS_LAST } store_temps;
+
 /* Reads STATION's rows of STEP seconds (or the nearest resolution the file
  * keeps) that end after START and by END (through rrdcached: flushed
  * first). 0, or -1 with err. */
 int store_window(store *s, int station, time_t start, time_t end, unsigned long step,
-                 store_stats *out, char *err, size_t errlen);
+                 store_temps temps, store_stats *out, char *err, size_t errlen);
 
 /* The last stored observation of STATION. 0, or -1 with err (no file...). */
 int store_get_last(store *s, int station, store_last *out, char *err, size_t errlen);
