@@ -189,7 +189,8 @@ static void release(walker *w, size_t n)
     for (size_t i = n; i < w->nev; i++)
         w->ev[i - n] = w->ev[i], w->ev[i - n].off -= text;
     w->nev -= n;
-    memmove(w->evtext.data, w->evtext.data + text, w->evtext.len - text);
+    if (text) /* never on an empty (NULL) buffer */
+        memmove(w->evtext.data, w->evtext.data + text, w->evtext.len - text);
     w->evtext.len -= text;
     for (size_t f = 0; f < w->depth; f++)
         w->st[f].events = w->st[f].events > n ? w->st[f].events - n : 0;
@@ -211,7 +212,8 @@ static void let_go(walker *w)
     }
     release(w, w->st[next].events);
     size_t cut = w->st[next].start;
-    memmove(w->collect.data, w->collect.data + cut, w->collect.len - cut);
+    if (cut)
+        memmove(w->collect.data, w->collect.data + cut, w->collect.len - cut);
     w->collect.len -= cut;
     for (size_t f = next; f < w->depth; f++)
         w->st[f].start = w->st[f].start > cut ? w->st[f].start - cut : 0;
@@ -322,7 +324,7 @@ static frame *nearest(walker *w, tag_kind k)
 static void end_cell(walker *w, const frame *cell)
 {
     frame *table = nearest(w, TAG_TABLE);
-    if (!table || w->outer == NONE || w->collect.len < cell->start)
+    if (!table || w->outer == NONE || w->collect.len < cell->start || !w->collect.data)
         return;
     const char *t = w->collect.data + cell->start;
     size_t n = w->collect.len - cell->start;
@@ -378,7 +380,7 @@ static void end_block(walker *w, frame *f)
     flush_run(w);
     if (!f->candidate)
         return;
-    const char *t = w->collect.data + f->start;
+    const char *t = w->collect.data ? w->collect.data + f->start : "";
     size_t n = w->collect.len - f->start;
     strip_item it;
     int single = strip_count_marks(t, n) == 1 && strip_single(w->scan, t, n, &it);

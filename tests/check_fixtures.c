@@ -216,6 +216,44 @@ START_TEST(test_fixtures_present)
 }
 END_TEST
 
+/* Inputs the fuzzer once crashed on (tests/fixtures/fuzz): they must parse,
+ * and every station come out once at most. Run under `make asan` too. */
+#define FUZZ_DIR "tests/fixtures/fuzz"
+static char *crashes[64];
+static int ncrashes;
+
+static void list_crashes(void)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/%s", test_top(), FUZZ_DIR);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) && ncrashes < 64)
+        if (e->d_name[0] != '.')
+            crashes[ncrashes++] = strdup(e->d_name);
+    if (d)
+        closedir(d);
+}
+
+START_TEST(test_fuzz_crash)
+{
+    char rel[512], err[256];
+    snprintf(rel, sizeof rel, "%s/%s", FUZZ_DIR, crashes[_i]);
+    buf_t input = {0};
+    test_read(rel, &input);
+    wx_registry *reg = test_registry();
+    wx_page p;
+    ck_assert_msg(parse_page(input.data, input.len, NULL, reg, &p, err, sizeof err) == 0, "%s: %s",
+                  rel, err);
+    for (size_t i = 0; i < p.nreadings; i++)
+        for (size_t j = 0; j < i; j++)
+            ck_assert_int_ne(p.readings[i].station, p.readings[j].station);
+    page_free(&p);
+    stations_free(reg);
+    buf_free(&input);
+}
+END_TEST
+
 Suite *fixtures_suite(void)
 {
     Suite *s = suite_create("fixtures");
@@ -223,6 +261,8 @@ Suite *fixtures_suite(void)
     list_fixtures();
     tcase_add_test(tc, test_fixtures_present);
     tcase_add_loop_test(tc, test_fixture, 0, nnames);
+    list_crashes();
+    tcase_add_loop_test(tc, test_fuzz_crash, 0, ncrashes);
     suite_add_tcase(s, tc);
     return s;
 }
