@@ -30,3 +30,9 @@ done
 echo
 echo "== the same sources through the parser (first lines)"
 ./wxstrip parse --format tsv "$out/news-page.html" | head -n 6
+echo
+echo "== graphs drawn by the poll (open graphs/index.html for the gallery)"
+ls graphs/108/
+echo
+echo "== ./wxstrip embed 108 (the snippet a news page embeds)"
+./wxstrip embed 108 --base-url /graphs
