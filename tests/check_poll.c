@@ -332,6 +332,15 @@ START_TEST(test_through_rrdcached)
     rc = wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml?nocache=1"), NULL});
     ck_assert_int_eq(rc, 0);
     ck_assert_ptr_nonnull(strstr(err.data, "readings 97: 0 stored, 97 skipped"));
+    /* a graph drawn now shows what the daemon still holds (its write delay is
+     * an hour): the 15.9 of a moment ago */
+    buf_t out = {0};
+    char *argv[] = {(char *)test_wxstrip(), "-c", E.conf, "graph", "--period", "day",
+                    "--scale", "1", "-v", "90", NULL};
+    ck_assert_int_eq(test_run(argv, NULL, NULL, &out, &err), 0);
+    ck_assert_msg(strstr(out.data, "/90/day.png ") && strstr(out.data, " last 15.90"), "%s",
+                  out.data);
+    buf_free(&out);
     test_stop(pid); /* -F: flushes everything on the way out */
     expect_last(90, E.obs, "15.9 203", NULL);
     expect_hour(108, E.obs, "1.8600000000e+01 5.0200000000e+02");
