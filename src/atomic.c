@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fileio.h"
 
 int atomic_begin(const char *path, char *tmp, size_t tmpsize, char *err, size_t errlen)
 {
@@ -52,19 +53,6 @@ int atomic_commit(const char *tmp, const char *path, int failed, char *err, size
     return 0;
 }
 
-static int write_all(int fd, const char *p, size_t len)
-{
-    while (len) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return -1;
-        p += n, len -= (size_t)n;
-    }
-    return 0;
-}
-
 int atomic_write(const char *path, const void *data, size_t len, int durable, char *err,
                  size_t errlen)
 {
@@ -72,7 +60,7 @@ int atomic_write(const char *path, const void *data, size_t len, int durable, ch
     if (atomic_begin(path, tmp, sizeof tmp, err, errlen) < 0)
         return -1;
     int fd = open(tmp, O_WRONLY | O_TRUNC | O_CLOEXEC);
-    int failed = fd < 0 || write_all(fd, data, len) < 0;
+    int failed = fd < 0 || fd_write_all(fd, data, len) < 0;
     if (failed)
         errf(err, errlen, "cannot write %s: %s", path, strerror(errno));
     if (fd >= 0 && close(fd) < 0 && !failed)

@@ -1,9 +1,10 @@
-/* fileio: reading whole files (or stdin) into memory with a size cap. */
+/* fileio: whole files in memory (size-capped), directories, whole writes. */
 #define _POSIX_C_SOURCE 200809L
 #include "fileio.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -44,4 +45,50 @@ int file_read(const char *path, size_t max, buf_t *out, char *why, size_t whylen
     else if (buf_append(out, "", 0) < 0) /* a NUL-terminated, non-NULL buffer */
         rc = errf(why, whylen, "out of memory");
     return rc;
+}
+
+int file_mkdirs(const char *dir, char *err, size_t errlen)
+{
+    char tmp[PATH_MAX];
+    if (bprintf(tmp, sizeof tmp, "%s", dir) < 0)
+        return errf(err, errlen, "%s: path too long", dir);
+    for (char *p = tmp + 1;; p++) {
+        if (*p && *p != '/')
+            continue;
+        char c = *p;
+        *p = '\0';
+        if (mkdir(tmp, 0755) < 0 && errno != EEXIST)
+            return errf(err, errlen, "cannot create %s: %s", tmp, strerror(errno));
+        if (!c)
+            return 0;
+        *p = c;
+    }
+}
+
+int fd_write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n) {
+        ssize_t k = write(fd, c, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        c += k, n -= (size_t)k;
+    }
+    return 0;
+}
+
+int fd_read_all(int fd, void *p, size_t n)
+{
+    char *c = p;
+    while (n) {
+        ssize_t k = read(fd, c, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        c += k, n -= (size_t)k;
+    }
+    return 0;
 }

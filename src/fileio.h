@@ -1,4 +1,4 @@
-/* fileio: reading whole files (or stdin) into memory with a size cap. */
+/* fileio: whole files in memory (size-capped), directories, whole writes. */
 #ifndef WX_FILEIO_H
 #define WX_FILEIO_H
 
@@ -11,5 +11,13 @@
  * truncated. On error returns -1, fills why (without the path) and frees
  * what was read. */
 int file_read(const char *path, size_t max, buf_t *out, char *why, size_t whylen);
+
+/* Creates DIR and its missing parents (mkdir -p). 0, or -1 with err. */
+int file_mkdirs(const char *dir, char *err, size_t errlen);
+
+/* Writes or reads exactly N bytes on FD, across short counts and EINTR.
+ * 0, or -1 (an error, or end of file before N bytes were read). */
+int fd_write_all(int fd, const void *p, size_t n);
+int fd_read_all(int fd, void *p, size_t n);
 
 #endif

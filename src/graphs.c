@@ -11,17 +11,11 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fileio.h"
 #include "cli.h"
 #include "when.h"
 
 #define FINISH_DAYS 7 /* how far back a poll looks for dates to finish */
-
-static int make_dir(const char *dir, char *err, size_t errlen)
-{
-    if (mkdir(dir, 0755) < 0 && errno != EEXIST)
-        return errf(err, errlen, "cannot create %s: %s", dir, strerror(errno));
-    return 0;
-}
 
 static int push(graph_plan *plan, const render_job *job)
 {
@@ -51,7 +45,7 @@ int graphs_add(graph_plan *plan, const wx_config *cfg, const wx_registry *reg, i
     if (bprintf(dir, sizeof dir, "%s/%d", cfg->graph_dir, station) < 0 ||
         bprintf(job.rrd, sizeof job.rrd, "%s/%d.rrd", cfg->data_dir, station) < 0)
         return errf(err, errlen, "path too long");
-    if (make_dir(cfg->graph_dir, err, errlen) < 0 || make_dir(dir, err, errlen) < 0)
+    if (file_mkdirs(dir, err, errlen) < 0)
         return -1;
     for (int scale = 1; scale <= 2; scale++) {
         if (!(scales & scale))
@@ -198,6 +192,8 @@ int graphs_stations(const char *data_dir, int **out, size_t *n, char *err, size_
             int *v = realloc(*out, cap * sizeof *v);
             if (!v) {
                 closedir(d);
+                free(*out);
+                *out = NULL, *n = 0;
                 return errf(err, errlen, "out of memory");
             }
             *out = v;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "fileio.h"
 #include "graphs.h"
 #include "weather.h"
 
@@ -366,13 +367,6 @@ static int write_page(const char *path, const buf_t *b, char *err, size_t errlen
     return atomic_write(path, b->data ? b->data : "", b->len, 0, err, errlen);
 }
 
-static int make_dir(const char *dir, char *err, size_t errlen)
-{
-    if (mkdir(dir, 0755) < 0 && errno != EEXIST)
-        return errf(err, errlen, "cannot create %s: %s", dir, strerror(errno));
-    return 0;
-}
-
 /* ---- a station's page ---- */
 
 /* One graph with its snippet as code; nothing when it is not drawn. */
@@ -518,7 +512,7 @@ static int station_page(const publish_ctx *pc, int id, char *err, size_t errlen)
     if (bprintf(any.dir, sizeof any.dir, "%s/%d", pc->cfg->graph_dir, id) < 0 ||
         bprintf(path, sizeof path, "%s/index.html", any.dir) < 0)
         return errf(err, errlen, "%s: path too long", pc->cfg->graph_dir);
-    if (make_dir(any.dir, err, errlen) < 0)
+    if (file_mkdirs(any.dir, err, errlen) < 0)
         return -1;
     buf_t b = {0};
     int rc = page_head(&b, title) < 0 ? errf(err, errlen, "out of memory") : 0;
@@ -638,7 +632,7 @@ int publish_site(const publish_ctx *pc, const int *stations, size_t n, char *err
     int *all;
     size_t nall;
     err[0] = '\0';
-    if (make_dir(pc->cfg->graph_dir, err, errlen) < 0 ||
+    if (file_mkdirs(pc->cfg->graph_dir, err, errlen) < 0 ||
         graphs_stations(pc->cfg->data_dir, &all, &nall, err, errlen) < 0)
         return -1;
     for (size_t i = 0; i < nall; i++)

@@ -24,6 +24,7 @@
 
 #include "atomic.h"
 #include "buf.h"
+#include "fileio.h"
 #include "store.h"
 #include "weather.h"
 #include "when.h"
@@ -462,34 +463,6 @@ static void draw_one(store *st, const render_job *j, const render_style *s, cons
 
 /* ---- worker processes ---- */
 
-static int read_all(int fd, void *p, size_t n)
-{
-    char *c = p;
-    while (n) {
-        ssize_t k = read(fd, c, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        c += k, n -= (size_t)k;
-    }
-    return 0;
-}
-
-static int write_all(int fd, const void *p, size_t n)
-{
-    const char *c = p;
-    while (n) {
-        ssize_t k = write(fd, c, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        c += k, n -= (size_t)k;
-    }
-    return 0;
-}
-
 typedef struct {
     size_t index;
     render_result r;
@@ -503,13 +476,13 @@ static void worker(int jobs, int results, const render_job *all, const render_st
     char err[512];
     store *st = store_open(data_dir, daemon, err, sizeof err);
     uint32_t i;
-    while (read_all(jobs, &i, sizeof i) == 0) {
+    while (fd_read_all(jobs, &i, sizeof i) == 0) {
         report rep = {.index = i};
         if (st)
             draw_one(st, &all[i], s, daemon, &rep.r);
         else
             snprintf(rep.r.error, sizeof rep.r.error, "%s", err);
-        if (write_all(results, &rep, sizeof rep) < 0)
+        if (fd_write_all(results, &rep, sizeof rep) < 0)
             break;
     }
     store_close(st);
@@ -530,13 +503,13 @@ static size_t pump(int jobs, int reports, size_t n, int workers, render_result *
         if (poll(p, jobs >= 0 ? 2 : 1, -1) < 0 && errno != EINTR)
             break;
         if (jobs >= 0 && (p[1].revents & (POLLOUT | POLLERR))) {
-            if (write_all(jobs, &next, sizeof next) < 0 || ++next == n)
+            if (fd_write_all(jobs, &next, sizeof next) < 0 || ++next == n)
                 close(jobs), jobs = -1;
         }
         report rep;
         if (!(p[0].revents & (POLLIN | POLLHUP)))
             continue;
-        if (read_all(reports, &rep, sizeof rep) < 0) {
+        if (fd_read_all(reports, &rep, sizeof rep) < 0) {
             close(reports), reports = -1;
         } else if (rep.index < n) {
             results[rep.index] = rep.r;

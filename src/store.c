@@ -14,6 +14,7 @@
 #include <rrd_client.h>
 
 #include "buf.h"
+#include "fileio.h"
 
 #define LOCK_RETRIES 20
 #define LOCK_PAUSE_US 100000 /* 2 s in all for "could not lock RRD" */
@@ -34,24 +35,6 @@ struct store {
     int cached; /* through rrdcached */
 };
 
-static int make_dir(const char *dir, char *err, size_t errlen)
-{
-    char tmp[PATH_MAX];
-    if (bprintf(tmp, sizeof tmp, "%s", dir) < 0)
-        return errf(err, errlen, "%s: path too long", dir);
-    for (char *p = tmp + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(tmp, 0755) < 0 && errno != EEXIST)
-            return errf(err, errlen, "cannot create %s: %s", tmp, strerror(errno));
-        *p = '/';
-    }
-    if (mkdir(tmp, 0755) < 0 && errno != EEXIST)
-        return errf(err, errlen, "cannot create %s: %s", tmp, strerror(errno));
-    return 0;
-}
-
 store *store_open(const char *data_dir, const char *rrdcached, char *err, size_t errlen)
 {
     store *s = calloc(1, sizeof *s);
@@ -59,7 +42,7 @@ store *store_open(const char *data_dir, const char *rrdcached, char *err, size_t
         errf(err, errlen, "out of memory");
         return NULL;
     }
-    if (make_dir(data_dir, err, errlen) < 0 || !realpath(data_dir, s->dir)) {
+    if (file_mkdirs(data_dir, err, errlen) < 0 || !realpath(data_dir, s->dir)) {
         if (errno)
             errf(err, errlen, "data directory %s: %s", data_dir, strerror(errno));
         free(s);
