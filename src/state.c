@@ -33,6 +33,8 @@ const state_entry *state_get(const source_state *st, const char *url)
 int state_set(source_state *st, const char *url, const char *etag, const char *last_modified)
 {
     state_entry *e = find(st, url);
+    if (!e && !*etag && !*last_modified)
+        return 0; /* nothing to remember: a source without validators */
     if (!e) {
         if (st->n == st->cap) {
             size_t cap = st->cap ? st->cap * 2 : 8;

@@ -24,7 +24,8 @@ int state_load(source_state *st, const char *data_dir, char *err, size_t errlen)
 /* The validators remembered for URL, or NULL. */
 const state_entry *state_get(const source_state *st, const char *url);
 
-/* Remembers URL's validators; 0 or -1 (memory). */
+/* Remembers URL's validators; 0 or -1 (memory). A URL not yet known that
+ * gives neither validator is not added: there is nothing to send back. */
 int state_set(source_state *st, const char *url, const char *etag, const char *last_modified);
 
 /* Writes the state back, atomically, when it changed. */

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "tests.h"
 
 typedef struct {
@@ -219,6 +220,15 @@ START_TEST(test_repoll_stores_nothing)
                      0);
     ck_assert_ptr_nonnull(strstr(err.data, "readings 97: 0 stored, 97 skipped"));
     expect_last(90, E.obs, "15.9 203", NULL);
+    /* a source without validators leaves nothing to remember */
+    ck_assert_int_eq(stat(state, &after), 0);
+    ck_assert_uint_eq(before.st_ino, after.st_ino);
+    buf_t st = {0};
+    char why[256];
+    ck_assert_int_eq(file_read(state, 1 << 20, &st, why, sizeof why), 0);
+    ck_assert_ptr_nonnull(strstr(st.data, "files/feed.xml\t"));
+    ck_assert_ptr_null(strstr(st.data, "nocache"));
+    buf_free(&st);
     buf_free(&err);
 }
 END_TEST
