@@ -30,7 +30,7 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 PROG := $(if $(filter build,$(BUILD)),wxstrip,$(BUILD)/wxstrip)
 TEST_RUN := $(BUILD)/tests/run
 
-.PHONY: all check test asan demo deps deps-test fuzz bench clean format install
+.PHONY: all check test asan demo deps deps-test fuzz bench bench-tools clean format install
 
 all: $(PROG)
 
@@ -85,10 +85,23 @@ fuzz:
 # non-zero when one did not work (a missed target is not a failure).
 bench:
 	@scripts/deps.sh build bench
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all bench-tools
 	@rc=0; for b in parse poll scale graph; do \
 	    echo "  BENCH   tests/bench/$$b.sh"; tests/bench/$$b.sh || rc=1; \
 	done; exit $$rc
+
+# What the poll benchmark measures beside wxstrip: the floor its libraries
+# set (tests/bench/floor-*.c).
+BENCH_TOOLS := $(BUILD)/bench/floor-libs $(BUILD)/bench/floor-rrd
+bench-tools: $(BENCH_TOOLS)
+
+$(BUILD)/bench/floor-libs: tests/bench/floor-libs.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< -Wl,--no-as-needed $(LDLIBS)
+
+$(BUILD)/bench/floor-rrd: tests/bench/floor-rrd.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LDLIBS)
 
 PREFIX ?= /usr/local
 BINDIR := $(PREFIX)/bin

@@ -29,6 +29,19 @@
 # script's children included. BENCH_CALLGRIND=0 skips it (the shell peer
 # takes about a minute under valgrind).
 #
+# The floor (timed in the same rounds): what no program that uses the same
+# libraries can go below on this machine, whatever its own code does:
+#   floor-libs  an empty main linked with wxstrip's libraries (process
+#               start and dynamic loading of libcurl, libxml2 and the
+#               libraries they pull in);
+#   floor-rrd   rrd_updatex_r of the same 97 files at the current minute
+#               in one process, nothing else (restored and checked like
+#               the others), less the same program's run with no files
+#               (floor-rrd-start: its own process start).
+# Both are built by `make bench-tools` (tests/bench/floor-*.c). Their sum,
+# without a byte fetched or parsed, bounds the speed-up this machine
+# allows; the result line reports that bound.
+#
 # Prints one result line: medians of BENCH_RUNS (10) runs after a warm-up
 # (in interleaved rounds, tests/bench/rounds.py), the speed-up of wxstrip
 # over each peer, the target (BENCH_TARGET: 20x over strip2rrd.py),
@@ -41,6 +54,10 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 
 TARGET=${BENCH_TARGET:-20}
+for f in floor-libs floor-rrd; do
+    [ -x "$work/$f" ] || die "$work/$f not built (make bench-tools)"
+    cp "$work/$f" "$tmp/" # as for wxstrip: a rebuild during the benchmark changes nothing
+done
 CALLGRIND=${BENCH_CALLGRIND:-1}
 [ "$CALLGRIND" = 0 ] || need valgrind valgrind
 need_peers
@@ -71,6 +88,9 @@ wx --data-dir "$dir/wxstrip.template" ingest --at "$(kst %Y-%m-%dT%H:%M "$at")" 
 rrd_check "$dir/wxstrip.template" 0
 [ "$files" -eq 97 ] || die "wxstrip ingest stored $files stations of the page, want 97"
 wx_since=$last wx_files=$files
+cp -a "$dir/wxstrip.template" "$dir/floor.template"
+floor_since=$wx_since
+floor_files=$(cd "$dir/floor.template" && ls ./*.rrd | sed "s|^\./|$top/$dir/floor.data/|" | tr '\n' ' ')
 
 export PEER_GRAPHS=0
 for peer in py sh; do
@@ -96,19 +116,23 @@ restore() { # name since
     "$PEERS/strip2rrd.py $stations $dir/py.data $dir/py.graphs $url" \
     --prepare "$(restore sh "$sh_since")" -n strip2rrd.sh \
     "$PEERS/strip2rrd.sh $stations $dir/sh.data $dir/sh.graphs $url" \
-    -n start-up "$WXSTRIP --version" >&2 ||
+    -n start-up "$WXSTRIP --version" \
+    -n floor-libs "$tmp/floor-libs" \
+    --prepare "$(restore floor "$floor_since")" -n floor-rrd "$tmp/floor-rrd $floor_files" \
+    -n floor-rrd-start "$tmp/floor-rrd" >&2 ||
     die "a timed run failed"
-read -r m_wx m_py m_sh m_start <<EOF
-$(hf_medians "$tmp/hf.json" wxstrip strip2rrd.py strip2rrd.sh start-up)
+read -r m_wx m_py m_sh m_start m_flibs m_frrd m_frrd0 <<EOF
+$(hf_medians "$tmp/hf.json" wxstrip strip2rrd.py strip2rrd.sh start-up floor-libs floor-rrd floor-rrd-start)
 EOF
 
 # what the last runs stored, then every run's
-for t in wxstrip py sh; do
+for t in wxstrip py sh floor; do
     eval "since=\$${t%strip}_since"
     "$PY" tests/bench/rrdcheck.py "$dir/$t.data" "$since" >>"$dir/$t.checks" ||
         die "cannot read $dir/$t.data"
 done
 check_runs "$dir/wxstrip.checks" "$wx_files" $((RUNS + 1)) wxstrip
+check_runs "$dir/floor.checks" "$wx_files" $((RUNS + 1)) floor-rrd
 check_runs "$dir/py.checks" "$py_files" $((RUNS + 1)) strip2rrd.py
 check_runs "$dir/sh.checks" "$sh_files" $((RUNS + 1)) strip2rrd.sh
 
@@ -151,10 +175,12 @@ if [ "$CALLGRIND" != 0 ]; then
 fi
 
 awk -v wx="$m_wx" -v py="$m_py" -v sh="$m_sh" -v st="$m_start" -v target="$TARGET" -v cg="$cg" \
-    -v nwx="$wx_files" -v npy="$py_files" -v nsh="$sh_files" 'function t(s) {
+    -v nwx="$wx_files" -v npy="$py_files" -v nsh="$sh_files" -v fl="$m_flibs" -v fr="$m_frrd" -v fr0="$m_frrd0" 'function t(s) {
         return s < 1 ? sprintf("%.1f ms", s * 1000) : sprintf("%.2f s", s) }
     BEGIN {
     ratio = py / wx
-    printf "poll: wxstrip %s (%d stations; its process start alone, --version, %s), strip2rrd.py %s (%d, %.1fx), strip2rrd.sh %s (%d, %.1fx); target >= %gx over strip2rrd.py%s%s\n",
-        t(wx), nwx, t(st), t(py), npy, ratio, t(sh), nsh, sh / wx, target, (ratio >= target ? "" : "  MISSED"), cg
+    fr -= fr0
+    printf "poll: wxstrip %s (%d stations; its process start alone, --version, %s), strip2rrd.py %s (%d, %.1fx), strip2rrd.sh %s (%d, %.1fx); target >= %gx over strip2rrd.py%s; floor: an empty main linked with these libraries %s + %d librrd updates alone %s = %s, so at most %.1fx over strip2rrd.py on this machine%s\n",
+        t(wx), nwx, t(st), t(py), npy, ratio, t(sh), nsh, sh / wx, target, (ratio >= target ? "" : "  MISSED"),
+        t(fl), nwx, t(fr), t(fl + fr), py / (fl + fr), cg
 }'
