@@ -19,6 +19,7 @@
 #include <libxml/parserInternals.h>
 
 #include "buf.h"
+#include "temps.h"
 
 #define SINGLE_MAX 480 /* a block longer than this is never one item */
 #define NONE SIZE_MAX
@@ -328,12 +329,12 @@ static void end_cell(walker *w, const frame *cell)
         return;
     const char *t = w->collect.data + cell->start;
     size_t n = w->collect.len - cell->start;
-    if (table->rows == 1 && table->temp_col < 0 && strip_count_temps(t, n) == 0 &&
+    if (table->rows == 1 && table->temp_col < 0 && temps_count(t, n) == 0 &&
         header_matches(t, n, temp_headers) && !header_matches(t, n, other_headers))
         table->temp_col = cell->col;
     else if (cell->col == table->temp_col && bare_number(t, n))
         put(w, &w->collect, "℃", strlen("℃"));
-    else if (has_digit(t, n) && strip_count_temps(t, n) == 0)
+    else if (has_digit(t, n) && temps_count(t, n) == 0)
         w->collect.len = cell->start, w->collect.data[cell->start] = '\0';
 }
 
@@ -383,7 +384,7 @@ static void end_block(walker *w, frame *f)
     const char *t = w->collect.data ? w->collect.data + f->start : "";
     size_t n = w->collect.len - f->start;
     strip_item it;
-    int single = strip_count_marks(t, n) == 1 && strip_single(w->scan, t, n, &it);
+    int single = temps_count_marks(t, n) == 1 && strip_single(w->scan, t, n, &it);
     f->candidate = 0;
     if (single) { /* the item stands for everything inside */
         w->evtext.len = f->events < w->nev ? w->ev[f->events].off : w->evtext.len;

@@ -114,7 +114,7 @@ static void feed_time(const xmlNode *n, wx_page *p)
     strip_date tmp;
     char line[32];
     snprintf(line, sizeof line, "%04d-%02d-%02d", y, m, d);
-    if (!strip_parse_date(line, strlen(line), &tmp))
+    if (!dateline_parse(line, strlen(line), &tmp))
         return;
     p->year = y, p->month = m, p->day = d;
     if (attr_int(n, "hour", &h) && h <= 24)

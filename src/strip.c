@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "temps.h"
 #include "utf8.h"
 
 #define REST_MAX 96      /* bytes of word + name beside one temperature */
@@ -14,11 +15,6 @@
 #define NAME_KEY_MAX 64
 
 static const char credit_mark[] = "기상청";
-
-typedef struct {
-    size_t start, end; /* bytes of "-3.2℃" in the text */
-    double value;
-} temp_tok;
 
 /* Separators around items: bullets, bars, arrows. '/' ',' ':' only at the
  * edges of a piece, since words like "비/눈" and "뇌우,우박" contain them. */
@@ -42,6 +38,11 @@ static int is_edge_sep(unsigned cp)
     return is_inner_sep(cp) || cp == '/' || cp == ',' || cp == ';' || cp == ':' || cp == '.';
 }
 
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 /* Punctuation that marks a sentence: text with it is prose, not an item. */
 static int is_prose(unsigned cp)
 {
@@ -55,10 +56,7 @@ static int is_prose(unsigned cp)
     }
 }
 
-/* Copies SRC[0..N) to DST without the separators at its ends, white space
- * collapsed to one space and inner separators to one STRIP_SEG. Returns the
- * length, or -1 when it does not fit in DSTSZ. */
-static long normalize(const char *src, size_t n, char *dst, size_t dstsz)
+long strip_normalize(const char *src, size_t n, char *dst, size_t dstsz)
 {
     size_t i = 0, end = n, cl, o = 0;
     while (i < n && is_edge_sep(utf8_decode(src, n, i, &cl)))
@@ -96,112 +94,6 @@ static void display(char *dst, size_t dstsz, const char *s, size_t n)
     for (size_t i = 0; i < n && o + 1 < dstsz; i++)
         dst[o++] = s[i] == STRIP_SEG ? ' ' : s[i];
     dst[o] = '\0';
-}
-
-/* Length of a temperature mark (℃, °C, ° C) at S[I], or 0. */
-static size_t mark_len(const char *s, size_t len, size_t i)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (i + 3 <= len && u[i] == 0xE2 && u[i + 1] == 0x84 && u[i + 2] == 0x83)
-        return 3;
-    int degree = i + 2 <= len && ((u[i] == 0xC2 && (u[i + 1] == 0xB0 || u[i + 1] == 0xBA)) ||
-                                  (u[i] == 0xCB && u[i + 1] == 0x9A));
-    if (!degree)
-        return 0;
-    size_t j = i + 2;
-    if (j < len && (s[j] == ' ' || s[j] == STRIP_SEG))
-        j++;
-    if (j < len && (s[j] == 'C' || s[j] == 'c') &&
-        !(j + 1 < len && ((s[j + 1] | 0x20) >= 'a' && (s[j + 1] | 0x20) <= 'z')))
-        return j + 1 - i;
-    return 0;
-}
-
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* Reads the number that ends at S[J) (before a mark): "18.6", "-3.2".
- * Returns 1 and its start and value, or 0. */
-static int number_before(const char *s, size_t j, size_t *start, double *value)
-{
-    size_t skipped = 0;
-    while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == STRIP_SEG) && skipped < 2)
-        j--, skipped++;
-    size_t end = j, dot = 0;
-    while (j > 0 && is_digit(s[j - 1]))
-        j--;
-    if (j > 1 && s[j - 1] == '.' && is_digit(s[j - 2]) && j < end) {
-        dot = j - 1;
-        j -= 1;
-        while (j > 0 && is_digit(s[j - 1]))
-            j--;
-    }
-    size_t intlen = (dot ? dot : end) - j;
-    if (j == end || intlen == 0 || intlen > 3)
-        return 0;
-    if (j > 0 && (s[j - 1] == '.' || is_digit(s[j - 1])))
-        return 0; /* part of a longer number, like a date */
-    double v = 0, scale = 1;
-    for (size_t k = j; k < end; k++) {
-        if (k == dot)
-            continue;
-        v = v * 10 + (s[k] - '0');
-        if (dot && k > dot)
-            scale *= 10;
-    }
-    v /= scale;
-    const unsigned char *u = (const unsigned char *)s;
-    if (j > 0 && (s[j - 1] == '-' || s[j - 1] == '+')) {
-        v = s[j - 1] == '-' ? -v : v;
-        j--;
-    } else if (j >= 3 && ((u[j - 3] == 0xE2 && u[j - 2] == 0x88 && u[j - 1] == 0x92) ||
-                          (u[j - 3] == 0xEF && u[j - 2] == 0xBC && u[j - 1] == 0x8D))) {
-        v = -v; /* − U+2212, － U+FF0D */
-        j -= 3;
-    }
-    *start = j;
-    *value = v;
-    return 1;
-}
-
-size_t strip_count_marks(const char *text, size_t len)
-{
-    /* marks start with 0xE2 (℃), 0xC2 (°, º) or 0xCB (˚): memchr finds them */
-    static const unsigned char leads[] = {0xE2, 0xC2, 0xCB};
-    size_t marks = 0;
-    for (size_t l = 0; l < sizeof leads; l++)
-        for (const char *p = text; (p = memchr(p, leads[l], len - (size_t)(p - text))); p++)
-            marks += mark_len(text, len, (size_t)(p - text)) != 0;
-    return marks;
-}
-
-/* Finds the temperatures in TEXT; returns how many (at most MAX). */
-static size_t find_temps(const char *text, size_t len, temp_tok *t, size_t max)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len && n < max; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c != 0xE2 && c != 0xC2 && c != 0xCB)
-            continue;
-        size_t ml = mark_len(text, len, i);
-        if (!ml)
-            continue;
-        size_t start;
-        double v;
-        if (number_before(text, i, &start, &v) && (n == 0 || start >= t[n - 1].end))
-            t[n++] = (temp_tok){start, i + ml, v};
-        i += ml - 1;
-    }
-    return n;
-}
-
-size_t strip_count_temps(const char *text, size_t len)
-{
-    size_t marks = strip_count_marks(text, len);
-    temp_tok t[8];
-    return marks ? find_temps(text, len, t, marks < 8 ? marks : 8) : 0;
 }
 
 /* ---- splitting the text beside a temperature into word and station ---- */
@@ -386,7 +278,7 @@ static int make_item(const strip_scan *sc, const char *rest, size_t restlen, con
                      size_t alllen, const temp_tok *t, strip_item *it)
 {
     char r[REST_MAX];
-    long n = normalize(rest, restlen, r, sizeof r);
+    long n = strip_normalize(rest, restlen, r, sizeof r);
     if (n < 0 || !item_like(r, (size_t)n))
         return 0;
     if (n == 0)
@@ -407,7 +299,7 @@ static int make_item(const strip_scan *sc, const char *rest, size_t restlen, con
     it->temp = t->value;
     it->has_temp = 1;
     char whole[WX_TEXT_MAX];
-    long wl = normalize(all, alllen, whole, sizeof whole);
+    long wl = strip_normalize(all, alllen, whole, sizeof whole);
     display(it->text, sizeof it->text, whole, wl < 0 ? 0 : (size_t)wl);
     return 1;
 }
@@ -418,164 +310,15 @@ static int is_credit(const char *text, size_t len)
     char r[CREDIT_MAX + 1];
     if (!memmem(text, len, credit_mark, sizeof credit_mark - 1))
         return 0;
-    long n = normalize(text, len, r, sizeof r);
+    long n = strip_normalize(text, len, r, sizeof r);
     return n > 0 && strstr(r, credit_mark) != NULL;
 }
 
 static int is_blank(const char *text, size_t len)
 {
     char r[8];
-    long n = normalize(text, len < 64 ? len : 64, r, sizeof r);
+    long n = strip_normalize(text, len < 64 ? len : 64, r, sizeof r);
     return len < 64 && n == 0;
-}
-
-/* ---- dates ---- */
-
-static int read_int(const char *s, size_t len, size_t *i, int maxdigits, int *out)
-{
-    int v = 0, d = 0;
-    while (*i < len && is_digit(s[*i]) && d < maxdigits)
-        v = v * 10 + (s[(*i)++] - '0'), d++;
-    if (d == 0 || (*i < len && is_digit(s[*i])))
-        return 0;
-    *out = v;
-    return 1;
-}
-
-static void skip_spaces(const char *s, size_t len, size_t *i)
-{
-    size_t cl;
-    while (*i < len && utf8_is_space(utf8_decode(s, len, *i, &cl)))
-        *i += cl;
-}
-
-/* Skips one of the strings in LIST at S[*I]; 1 when one was there. */
-static int skip_any(const char *s, size_t len, size_t *i, const char *const *list)
-{
-    for (; *list; list++) {
-        size_t n = strlen(*list);
-        if (*i + n <= len && memcmp(s + *i, *list, n) == 0) {
-            *i += n;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static const char *const date_seps[] = {".", "-", "/", "년", NULL};
-static const char *const month_seps[] = {".", "-", "/", "월", NULL};
-static const char *const day_ends[] = {"일", ".", NULL};
-static const char *const weekdays[] = {"월", "화", "수", "목", "금", "토", "일", NULL};
-static const char *const day_suffix[] = {"요일", NULL};
-static const char *const time_notes[] = {"기준", "현재", "발표", "관측", NULL};
-
-static int valid_date(int y, int m, int d)
-{
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-        return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return !(m == 2 && d == 29 && !leap);
-}
-
-static void parse_weekday(const char *s, size_t len, size_t *i)
-{
-    size_t j = *i;
-    skip_spaces(s, len, &j);
-    if (j < len && s[j] == '(') {
-        j++;
-        if (skip_any(s, len, &j, weekdays)) {
-            skip_any(s, len, &j, day_suffix);
-            if (j < len && s[j] == ')')
-                *i = j + 1;
-        }
-    }
-}
-
-static void parse_time(const char *s, size_t len, size_t *i, strip_date *d)
-{
-    size_t j = *i;
-    int h, m = 0;
-    skip_spaces(s, len, &j);
-    if (!read_int(s, len, &j, 2, &h) || h > 24)
-        return;
-    if (j < len && s[j] == ':') {
-        j++;
-        if (!read_int(s, len, &j, 2, &m) || m > 59)
-            return;
-        if (j + 2 < len && s[j] == ':' && is_digit(s[j + 1]) && is_digit(s[j + 2]))
-            j += 3; /* seconds */
-    } else if (!skip_any(s, len, &j, (const char *const[]){"시", NULL})) {
-        return;
-    } else {
-        size_t k = j;
-        skip_spaces(s, len, &k);
-        if (read_int(s, len, &k, 2, &m) && m <= 59 &&
-            skip_any(s, len, &k, (const char *const[]){"분", NULL}))
-            j = k;
-        else
-            m = 0;
-    }
-    d->hour = h == 24 ? 0 : h;
-    d->minute = m;
-    *i = j;
-}
-
-/* Reads a date at the start of S; returns the bytes it took, or 0. */
-static size_t date_prefix(const char *s, size_t len, strip_date *d)
-{
-    size_t i = 0;
-    int y, m, day;
-    skip_spaces(s, len, &i);
-    if (!read_int(s, len, &i, 4, &y) || y < 1000)
-        return 0;
-    skip_spaces(s, len, &i);
-    if (!skip_any(s, len, &i, date_seps))
-        return 0;
-    skip_spaces(s, len, &i);
-    if (!read_int(s, len, &i, 2, &m))
-        return 0;
-    skip_spaces(s, len, &i);
-    if (!skip_any(s, len, &i, month_seps))
-        return 0;
-    skip_spaces(s, len, &i);
-    if (!read_int(s, len, &i, 2, &day) || !valid_date(y, m, day))
-        return 0;
-    skip_any(s, len, &i, day_ends);
-    *d = (strip_date){.year = y, .month = m, .day = day, .hour = -1, .minute = -1};
-    parse_weekday(s, len, &i);
-    parse_time(s, len, &i, d);
-    size_t j = i;
-    skip_spaces(s, len, &j);
-    if (skip_any(s, len, &j, time_notes))
-        i = j;
-    return i;
-}
-
-int strip_parse_date(const char *text, size_t len, strip_date *d)
-{
-    char r[WX_TEXT_MAX];
-    size_t lead = 0; /* a date line starts with its year: a quick look first */
-    while (lead < len && (text[lead] == ' ' || text[lead] == STRIP_SEG || text[lead] == '\t' ||
-                          text[lead] == '\n' || text[lead] == '\r'))
-        lead++;
-    if (lead == len || (!is_digit(text[lead]) && (unsigned char)text[lead] < 0x80))
-        return 0;
-    long n = normalize(text, len < 200 ? len : 0, r, sizeof r);
-    if (n <= 0)
-        return 0;
-    for (long i = 0; i < n; i++)
-        if (r[i] == STRIP_SEG)
-            r[i] = ' ';
-    strip_date tmp;
-    size_t used = date_prefix(r, (size_t)n, &tmp);
-    if (!used)
-        return 0;
-    skip_spaces(r, (size_t)n, &used);
-    if (used != (size_t)n)
-        return 0;
-    *d = tmp;
-    return 1;
 }
 
 /* ---- collecting ---- */
@@ -639,7 +382,7 @@ static size_t count_run(const char *text, size_t len, size_t *visible)
     for (size_t i = 0; i < len; i++)
         blank += u[i] <= ' '; /* STRIP_SEG is below ' ' too */
     *visible = len - blank;
-    return strip_count_marks(text, len);
+    return temps_count_marks(text, len);
 }
 
 /* 1 when the temperature at T is followed by a letter ("18.6℃까지"): the
@@ -657,7 +400,7 @@ static int glued_to_word(const char *text, size_t len, const temp_tok *t)
 int strip_single(const strip_scan *s, const char *text, size_t len, strip_item *it)
 {
     temp_tok t[2];
-    if (find_temps(text, len, t, 2) != 1 || glued_to_word(text, len, &t[0]))
+    if (temps_find(text, len, t, 2) != 1 || glued_to_word(text, len, &t[0]))
         return 0;
     char rest[REST_MAX * 2];
     size_t before = t[0].start, after = len - t[0].end;
@@ -675,7 +418,7 @@ static int add_sequence(strip_scan *s, const char *text, const temp_tok *t, size
 {
     size_t from = 0;
     strip_date d;
-    size_t used = date_prefix(text, t[0].start, &d);
+    size_t used = dateline_prefix(text, t[0].start, &d);
     if (used)
         from = used;
     strip_item *items = malloc(nt * sizeof *items);
@@ -700,8 +443,6 @@ static int add_sequence(strip_scan *s, const char *text, const temp_tok *t, size
     return 1;
 }
 
-/* A date line, or a short heading with the date in an element of its own
- * ("오늘의 날씨 <span>2024.11.28</span>"). */
 /* 1 when TEXT has four digits in a row, as every date line does. */
 static int has_year(const char *text, size_t len)
 {
@@ -713,16 +454,18 @@ static int has_year(const char *text, size_t len)
     return 0;
 }
 
+/* A date line, or a short heading with the date in an element of its own
+ * ("오늘의 날씨 <span>2024.11.28</span>"). */
 static int date_line(const char *text, size_t len, strip_date *d)
 {
     if (len >= WX_TEXT_MAX || !has_year(text, len))
         return 0;
-    if (strip_parse_date(text, len, d))
+    if (dateline_parse(text, len, d))
         return 1;
     for (size_t i = 0; i < len;) {
         const char *seg = memchr(text + i, STRIP_SEG, len - i);
         size_t end = seg ? (size_t)(seg - text) : len;
-        if (end > i && has_year(text + i, end - i) && strip_parse_date(text + i, end - i, d))
+        if (end > i && has_year(text + i, end - i) && dateline_parse(text + i, end - i, d))
             return 1;
         i = end + 1;
     }
@@ -745,7 +488,7 @@ void strip_add_run(strip_scan *s, const char *text, size_t len)
         s->failed = 1;
         return;
     }
-    size_t nt = find_temps(text, len, t, marks);
+    size_t nt = temps_find(text, len, t, marks);
     size_t tail = nt ? t[nt - 1].end : len;
     int ok = 0;
     if (nt == 1) {

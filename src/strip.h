@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "dateline.h"
 #include "page.h"
 #include "stations.h"
 #include "weather.h"
@@ -23,12 +24,6 @@ typedef struct {
     int has_temp;
     size_t gap;             /* bytes of other text since the previous item */
 } strip_item;
-
-typedef struct {
-    int year, month, day, hour, minute; /* hour/minute -1 when absent */
-    size_t at;      /* items seen before the date line */
-    size_t gap;     /* other text between the previous item and the date line */
-} strip_date;
 
 /* Collects a page's items and date lines in document order. */
 typedef struct {
@@ -57,14 +52,9 @@ void strip_add_item(strip_scan *s, const strip_item *it);
  * is remembered; anything else counts as other text. */
 void strip_add_run(strip_scan *s, const char *text, size_t len);
 
-/* Counts temperature marks (℃, °C) in TEXT: a cheap upper bound of items. */
-size_t strip_count_marks(const char *text, size_t len);
-
-/* Counts temperatures (a number and its mark) in TEXT, up to 8. */
-size_t strip_count_temps(const char *text, size_t len);
-
-/* Reads a date line ("2024.05.05 (일)", "2024-05-05 14:00", "2024년 5월 5일")
- * that is the whole of TEXT; 1 when it is one. */
-int strip_parse_date(const char *text, size_t len, strip_date *d);
+/* Copies SRC[0..N) to DST without the separators at its ends, white space
+ * collapsed to one space and inner separators to one STRIP_SEG. Returns the
+ * length, or -1 when it does not fit in DSTSZ. */
+long strip_normalize(const char *src, size_t n, char *dst, size_t dstsz);
 
 #endif

@@ -3,17 +3,18 @@
 #include <string.h>
 
 #include "strip.h"
+#include "temps.h"
 #include "tests.h"
 
 #define SEG "\x1f" /* STRIP_SEG as a string, for building element-joined text */
 
-/* ---- strip_parse_date ---- */
+/* ---- dateline_parse ---- */
 
 /* Parses S (all of it); returns what strip_parse_date returned. */
 static int date_of(const char *s, strip_date *d)
 {
     memset(d, 0x55, sizeof *d);
-    return strip_parse_date(s, strlen(s), d);
+    return dateline_parse(s, strlen(s), d);
 }
 
 static void assert_date(const char *s, int y, int m, int day, int hour, int minute)
@@ -97,12 +98,12 @@ START_TEST(test_date_respects_len)
 {
     const char *s = "2024.05.05 (일)흐림서울18.6℃";
     strip_date d;
-    ck_assert_int_eq(strip_parse_date(s, strlen("2024.05.05 (일)"), &d), 1);
+    ck_assert_int_eq(dateline_parse(s, strlen("2024.05.05 (일)"), &d), 1);
     ck_assert_int_eq(d.year, 2024);
     ck_assert_int_eq(d.month, 5);
     ck_assert_int_eq(d.day, 5);
-    ck_assert_int_eq(strip_parse_date(s, strlen(s), &d), 0);
-    ck_assert_int_eq(strip_parse_date(s, 0, &d), 0);
+    ck_assert_int_eq(dateline_parse(s, strlen(s), &d), 0);
+    ck_assert_int_eq(dateline_parse(s, 0, &d), 0);
 }
 END_TEST
 
@@ -525,11 +526,11 @@ START_TEST(test_run_respects_len)
 }
 END_TEST
 
-/* ---- strip_count_marks ---- */
+/* ---- temps_count_marks ---- */
 
 static size_t marks(const char *s)
 {
-    return strip_count_marks(s, strlen(s));
+    return temps_count_marks(s, strlen(s));
 }
 
 START_TEST(test_marks_count)
@@ -557,10 +558,10 @@ END_TEST
 START_TEST(test_marks_respect_len)
 {
     const char *s = "18.6℃ 17.2℃";
-    ck_assert_uint_eq(strip_count_marks(s, strlen("18.6℃")), 1);
-    ck_assert_uint_eq(strip_count_marks(s, strlen("18.6℃") - 1), 0); /* a cut ℃ */
-    ck_assert_uint_eq(strip_count_marks(s, strlen(s)), 2);
-    ck_assert_uint_eq(strip_count_marks(s, 0), 0);
+    ck_assert_uint_eq(temps_count_marks(s, strlen("18.6℃")), 1);
+    ck_assert_uint_eq(temps_count_marks(s, strlen("18.6℃") - 1), 0); /* a cut ℃ */
+    ck_assert_uint_eq(temps_count_marks(s, strlen(s)), 2);
+    ck_assert_uint_eq(temps_count_marks(s, 0), 0);
 }
 END_TEST
 
