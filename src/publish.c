@@ -11,11 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "atomic.h"
+#include "facts.h"
 #include "fileio.h"
 #include "graphs.h"
 #include "weather.h"
@@ -53,23 +53,6 @@ int html_escape(buf_t *b, const char *s)
     return escape_n(b, s, strlen(s));
 }
 
-/* One decimal, never "-0.0". */
-static void temp_text(double t, char *dst, size_t size)
-{
-    snprintf(dst, size, "%.1f", t);
-    if (strcmp(dst, "-0.0") == 0)
-        snprintf(dst, size, "0.0");
-}
-
-static void station_name(const wx_registry *reg, int id, char *dst, size_t size)
-{
-    const wx_station *st = stations_by_id(reg, id);
-    if (st)
-        snprintf(dst, size, "%s", st->name);
-    else
-        snprintf(dst, size, "%d", id);
-}
-
 /* "2024-05-05 14:00 KST" and "2024-05-05T14:00+09:00" (for <time>). */
 static void local_time(time_t t, char *human, size_t hsize, char *iso, size_t isize)
 {
@@ -81,152 +64,6 @@ static void local_time(time_t t, char *human, size_t hsize, char *iso, size_t is
     long off = tm.tm_gmtoff < 0 ? -tm.tm_gmtoff : tm.tm_gmtoff;
     snprintf(iso, isize, "%s%c%02ld:%02ld", minute, tm.tm_gmtoff < 0 ? '-' : '+', off / 3600,
              off / 60 % 60);
-}
-
-/* ---- what is known about one graph ---- */
-
-typedef struct {
-    render_job job;            /* station, period, date; then the window */
-    char name[WX_NAME_MAX];    /* the registry's name, or the number */
-    char span[64];             /* "2024년 5월 5일", "최근 24시간" */
-    char dir[WX_PATH_MAX + 16]; /* GRAPH_DIR/<id> */
-    char file[64], file2x[64]; /* "day.png", "day@2x.png" */
-    struct stat sb;            /* of the 1x PNG */
-    int has2x, width, height;
-    char alt[512];
-} graph_facts;
-
-/* The `wxstrip graph` command that draws a job's graph. */
-static void draw_command(const render_job *j, char *dst, size_t size)
-{
-    if (j->p == PERIOD_DATE)
-        snprintf(dst, size, "wxstrip graph --date %04d-%02d-%02d %d", j->year, j->month, j->day,
-                 j->station);
-    else
-        snprintf(dst, size, "wxstrip graph --period %s %d", render_period_name(j->p),
-                 j->station);
-}
-
-/* Names, paths and the 1x PNG of the graph WANT describes. 0; 1 when that
- * PNG has not been drawn yet (err says how to draw it); -1 with err. */
-static int facts_locate(const publish_ctx *pc, const render_job *want, graph_facts *g,
-                        char *err, size_t errlen)
-{
-    char png[sizeof g->dir + 64], cmd[128];
-    memset(g, 0, sizeof *g);
-    g->job = (render_job){.station = want->station, .p = want->p, .year = want->year,
-                          .month = want->month, .day = want->day, .scale = 2};
-    if (want->p > PERIOD_DATE || render_window(&g->job, 0) < 0)
-        return errf(err, errlen, "%04d-%02d-%02d is not a date", want->year, want->month,
-                    want->day);
-    station_name(pc->reg, g->job.station, g->name, sizeof g->name);
-    render_span(&g->job, g->span, sizeof g->span);
-    render_file_name(&g->job, g->file2x, sizeof g->file2x);
-    g->job.scale = 1;
-    render_file_name(&g->job, g->file, sizeof g->file);
-    if (bprintf(g->dir, sizeof g->dir, "%s/%d", pc->cfg->graph_dir, g->job.station) < 0)
-        return errf(err, errlen, "%s: path too long", pc->cfg->graph_dir);
-    snprintf(png, sizeof png, "%s/%s", g->dir, g->file);
-    if (stat(png, &g->sb) < 0 && errno == ENOENT) {
-        draw_command(&g->job, cmd, sizeof cmd);
-        errf(err, errlen, "graph %s has not been drawn yet: run '%s'", png, cmd);
-        return 1;
-    }
-    if (!S_ISREG(g->sb.st_mode) || render_png_size(png, &g->width, &g->height) < 0)
-        return errf(err, errlen, "%s: not a readable PNG", png);
-    snprintf(png, sizeof png, "%s/%s", g->dir, g->file2x);
-    g->has2x = access(png, R_OK) == 0;
-    /* a rolling graph shows the window that ended when it was drawn */
-    if (g->job.p != PERIOD_DATE)
-        render_window(&g->job, g->sb.st_mtime);
-    return 0;
-}
-
-static void alt_from_stats(graph_facts *g, const store_stats *s)
-{
-    char lo[16], hi[16];
-    size_t n;
-    const wx_word *w = s->dominant > 0 ? weather_by_code(s->dominant) : NULL;
-    if (isnan(s->min) || isnan(s->max)) {
-        n = (size_t)snprintf(g->alt, sizeof g->alt, "%s %s 기온: 자료 없음", g->name, g->span);
-    } else {
-        temp_text(s->min, lo, sizeof lo);
-        temp_text(s->max, hi, sizeof hi);
-        n = (size_t)snprintf(g->alt, sizeof g->alt, "%s %s 기온: 최저 %s℃, 최고 %s℃", g->name,
-                             g->span, lo, hi);
-    }
-    if (w && w->code > 0 && n < sizeof g->alt)
-        snprintf(g->alt + n, sizeof g->alt - n, ", 대체로 %s", w->word);
-}
-
-/* A finished dated graph's alt text is kept beside it (".2024-05-05.alt"):
- * the PNG never changes once its day is over, but the day's hourly rows
- * leave the RRD file after 63 days, and daily averages would describe it
- * wrongly. The file records the PNG's mtime and size: a redrawn PNG makes
- * it stale. */
-static int finished(const graph_facts *g)
-{
-    return g->job.p == PERIOD_DATE && g->sb.st_mtime >= g->job.end;
-}
-
-static void alt_cache_names(const graph_facts *g, char *path, size_t psize, char *key,
-                            size_t ksize)
-{
-    snprintf(path, psize, "%s/.%.10s.alt", g->dir, g->file);
-    snprintf(key, ksize, "%lld.%09ld %lld\n", (long long)g->sb.st_mtim.tv_sec,
-             (long)g->sb.st_mtim.tv_nsec, (long long)g->sb.st_size);
-}
-
-static int alt_cache_read(graph_facts *g)
-{
-    char path[sizeof g->dir + 32], key[64], line[64];
-    alt_cache_names(g, path, sizeof path, key, sizeof key);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return 0;
-    int ok = fgets(line, sizeof line, f) && strcmp(line, key) == 0 &&
-             fgets(g->alt, sizeof g->alt, f) && g->alt[0] && strchr(g->alt, '\n');
-    fclose(f);
-    if (ok)
-        *strchr(g->alt, '\n') = '\0';
-    return ok;
-}
-
-/* Best effort: without the file the text is read from the data again. */
-static void alt_cache_write(const graph_facts *g)
-{
-    char path[sizeof g->dir + 32], key[64], err[256];
-    buf_t b = {0};
-    alt_cache_names(g, path, sizeof path, key, sizeof key);
-    if (buf_printf(&b, "%s%s\n", key, g->alt) == 0)
-        atomic_write(path, b.data, b.len, 0, err, sizeof err);
-    buf_free(&b);
-}
-
-/* The alt text, from the cache or the store; WRITE_CACHE keeps it. */
-static int facts_alt(const publish_ctx *pc, graph_facts *g, int write_cache, char *err,
-                     size_t errlen)
-{
-    store_stats s;
-    if (finished(g) && alt_cache_read(g))
-        return 0;
-    if (store_window(pc->st, g->job.station, g->job.start, g->job.end, render_step(g->job.p),
-                     STORE_TEMPS_AVERAGE, &s, err, errlen) < 0)
-        return -1;
-    alt_from_stats(g, &s);
-    if (write_cache && finished(g))
-        alt_cache_write(g);
-    return 0;
-}
-
-/* All of a graph's facts: 0, 1 when it has not been drawn, -1 with err. */
-static int facts_read(const publish_ctx *pc, const render_job *want, graph_facts *g,
-                      int write_cache, char *err, size_t errlen)
-{
-    int rc = facts_locate(pc, want, g, err, errlen);
-    if (rc != 0)
-        return rc;
-    return facts_alt(pc, g, write_cache, err, errlen);
 }
 
 /* ---- snippets ---- */
@@ -275,7 +112,7 @@ static int has_data(const publish_ctx *pc, int station, char *err, size_t errlen
         return errf(err, errlen, "path too long");
     if (access(path, F_OK) == 0)
         return 0;
-    station_name(pc->reg, station, name, sizeof name);
+    facts_name(pc->reg, station, name, sizeof name);
     return errf(err, errlen, "station %d %s has no data yet (no %s)", station, name, path);
 }
 
@@ -351,7 +188,7 @@ static int reading(const publish_ctx *pc, int station, buf_t *b, char *err, size
         return -1;
     const wx_word *w = last.code > 0 ? weather_by_code(last.code) : NULL;
     if (!isnan(last.temp))
-        temp_text(last.temp, temp, sizeof temp);
+        facts_temp(last.temp, temp, sizeof temp);
     local_time(last.time, human, sizeof human, iso, sizeof iso);
     if (buf_printf(b, "<p class=\"now\"><span class=\"temp\">%s℃</span>", temp) < 0 ||
         (w && (buf_puts(b, " <span class=\"cond\">") < 0 || html_escape(b, w->word) < 0 ||
@@ -507,7 +344,7 @@ static int station_page(const publish_ctx *pc, int id, char *err, size_t errlen)
 {
     graph_facts any = {.job = {.station = id}};
     char title[WX_NAME_MAX + 64], path[sizeof any.dir + 16];
-    station_name(pc->reg, id, any.name, sizeof any.name);
+    facts_name(pc->reg, id, any.name, sizeof any.name);
     snprintf(title, sizeof title, "%s(%d) 기온 그래프", any.name, id);
     if (bprintf(any.dir, sizeof any.dir, "%s/%d", pc->cfg->graph_dir, id) < 0 ||
         bprintf(path, sizeof path, "%s/index.html", any.dir) < 0)
@@ -567,7 +404,7 @@ static int card_graph(const publish_ctx *pc, int id, buf_t *b, failures *f)
 static int card(const publish_ctx *pc, int id, buf_t *b, failures *f)
 {
     char name[WX_NAME_MAX], err[1024];
-    station_name(pc->reg, id, name, sizeof name);
+    facts_name(pc->reg, id, name, sizeof name);
     if (buf_printf(b, "<li class=\"card\">\n<h2><a href=\"%d/index.html\">", id) < 0 ||
         html_escape(b, name) < 0 ||
         buf_printf(b, "</a><span class=\"id\">%d</span></h2>\n", id) < 0)
