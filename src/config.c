@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "vec.h"
 
 #define CONFIG_MAX_BYTES (1u << 20)
 
@@ -159,13 +160,8 @@ static int add_source(wx_config *c, const char *value, const char *base, char *e
     if (*value)
         return errf(err, errlen, "unexpected '%s' after the source's charset", value);
     const char *charset = strncasecmp(cs, "charset=", 8) == 0 ? cs + 8 : cs;
-    if (c->nsources == c->capsources) {
-        size_t cap = c->capsources ? c->capsources * 2 : 4;
-        wx_source *v = realloc(c->sources, cap * sizeof *v);
-        if (!v)
-            return errf(err, errlen, "out of memory");
-        c->sources = v, c->capsources = cap;
-    }
+    if (VEC_RESERVE(c->sources, c->nsources, c->capsources, 4) < 0)
+        return errf(err, errlen, "out of memory");
     wx_source *s = &c->sources[c->nsources];
     if ((is_url(url) ? bprintf(s->url, sizeof s->url, "%s", url)
                      : resolve_path(s->url, sizeof s->url, url, base)) < 0 ||

@@ -14,18 +14,14 @@
 #include "fileio.h"
 #include "cli.h"
 #include "when.h"
+#include "vec.h"
 
 #define FINISH_DAYS 7 /* how far back a poll looks for dates to finish */
 
 static int push(graph_plan *plan, const render_job *job)
 {
-    if (plan->n == plan->cap) {
-        size_t cap = plan->cap ? plan->cap * 2 : 64;
-        render_job *v = realloc(plan->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        plan->v = v, plan->cap = cap;
-    }
+    if (VEC_RESERVE(plan->v, plan->n, plan->cap, 64) < 0)
+        return -1;
     plan->v[plan->n++] = *job;
     return 0;
 }
@@ -187,16 +183,11 @@ int graphs_stations(const char *data_dir, int **out, size_t *n, char *err, size_
         int id = station_file(e->d_name);
         if (id <= 0)
             continue;
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 128;
-            int *v = realloc(*out, cap * sizeof *v);
-            if (!v) {
-                closedir(d);
-                free(*out);
-                *out = NULL, *n = 0;
-                return errf(err, errlen, "out of memory");
-            }
-            *out = v;
+        if (VEC_RESERVE(*out, *n, cap, 128) < 0) {
+            closedir(d);
+            free(*out);
+            *out = NULL, *n = 0;
+            return errf(err, errlen, "out of memory");
         }
         (*out)[(*n)++] = id;
     }

@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "temps.h"
+#include "vec.h"
 
 #define SINGLE_MAX 480 /* a block longer than this is never one item */
 #define NONE SIZE_MAX
@@ -144,13 +145,8 @@ static void seg(walker *w, buf_t *b)
 
 static event *new_event(walker *w)
 {
-    if (w->nev == w->capev) {
-        size_t cap = w->capev ? w->capev * 2 : 16;
-        event *v = realloc(w->ev, cap * sizeof *v);
-        if (!v)
-            return w->failed = 1, NULL;
-        w->ev = v, w->capev = cap;
-    }
+    if (VEC_RESERVE(w->ev, w->nev, w->capev, 16) < 0)
+        return w->failed = 1, NULL;
     return &w->ev[w->nev++];
 }
 
@@ -342,13 +338,8 @@ static void end_cell(walker *w, const frame *cell)
 
 static frame *push(walker *w, tag_kind kind)
 {
-    if (w->depth == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 64;
-        frame *v = realloc(w->st, cap * sizeof *v);
-        if (!v)
-            return w->failed = 1, NULL;
-        w->st = v, w->cap = cap;
-    }
+    if (VEC_RESERVE(w->st, w->depth, w->cap, 64) < 0)
+        return w->failed = 1, NULL;
     frame *f = &w->st[w->depth++];
     *f = (frame){.kind = kind, .content = w->content, .temp_col = -1, .events = w->nev};
     return f;

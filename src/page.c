@@ -6,20 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-
-/* Grows *V (elements of SIZE bytes) to hold one more; 0 or -1. */
-static int grow(void **v, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 16;
-    void *p = realloc(*v, c * size);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = c;
-    return 0;
-}
+#include "vec.h"
 
 void page_init(wx_page *p)
 {
@@ -39,7 +26,7 @@ void page_free(wx_page *p)
 
 int page_add_reading(wx_page *p, const wx_reading *r)
 {
-    if (grow((void **)&p->readings, p->nreadings, &p->capreadings, sizeof *r) < 0)
+    if (VEC_RESERVE(p->readings, p->nreadings, p->capreadings, 16) < 0)
         return -1;
     p->readings[p->nreadings++] = *r;
     return 0;
@@ -47,8 +34,7 @@ int page_add_reading(wx_page *p, const wx_reading *r)
 
 int page_add_unresolved(wx_page *p, const char *text, const char *reason)
 {
-    if (grow((void **)&p->unresolved, p->nunresolved, &p->capunresolved,
-             sizeof *p->unresolved) < 0)
+    if (VEC_RESERVE(p->unresolved, p->nunresolved, p->capunresolved, 16) < 0)
         return -1;
     wx_unresolved *u = &p->unresolved[p->nunresolved++];
     snprintf(u->text, sizeof u->text, "%s", text);
@@ -58,7 +44,7 @@ int page_add_unresolved(wx_page *p, const char *text, const char *reason)
 
 int page_add_warning(wx_page *p, const char *fmt, ...)
 {
-    if (grow((void **)&p->warnings, p->nwarnings, &p->capwarnings, sizeof *p->warnings) < 0)
+    if (VEC_RESERVE(p->warnings, p->nwarnings, p->capwarnings, 16) < 0)
         return -1;
     char tmp[512];
     va_list ap;

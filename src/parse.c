@@ -15,6 +15,7 @@
 #include "html.h"
 #include "resolve.h"
 #include "strip.h"
+#include "vec.h"
 
 #define DETECT_BYTES 65536
 
@@ -162,14 +163,9 @@ static void feed_walk(const xmlNode *n, const wx_registry *reg, wx_page *p, item
         if (xmlStrEqual(n->name, BAD_CAST "weather") && p->year == 0)
             feed_time(n, p);
         if (xmlStrEqual(n->name, BAD_CAST "local")) {
-            if (l->n == l->cap) {
-                size_t cap = l->cap ? l->cap * 2 : 128;
-                strip_item *v = realloc(l->v, cap * sizeof *v);
-                if (!v) {
-                    l->failed = 1;
-                    return;
-                }
-                l->v = v, l->cap = cap;
+            if (VEC_RESERVE(l->v, l->n, l->cap, 128) < 0) {
+                l->failed = 1;
+                return;
             }
             feed_item(n, reg, &l->v[l->n++]);
             continue;

@@ -9,6 +9,7 @@
 #include "parse.h"
 #include "source.h"
 #include "when.h"
+#include "vec.h"
 
 #define FUTURE_SLACK 600 /* an observation may be this far ahead of our clock */
 
@@ -17,13 +18,8 @@ static void note_updated(poller *p, int station)
     for (size_t i = 0; i < p->nupdated; i++)
         if (p->updated[i] == station)
             return;
-    if (p->nupdated == p->capupdated) {
-        size_t cap = p->capupdated ? p->capupdated * 2 : 128;
-        int *v = realloc(p->updated, cap * sizeof *v);
-        if (!v)
-            return;
-        p->updated = v, p->capupdated = cap;
-    }
+    if (VEC_RESERVE(p->updated, p->nupdated, p->capupdated, 128) < 0)
+        return;
     p->updated[p->nupdated++] = station;
 }
 

@@ -18,6 +18,7 @@
 #include "facts.h"
 #include "fileio.h"
 #include "graphs.h"
+#include "vec.h"
 #include "weather.h"
 
 #define DATE_PNG_LEN 14 /* "2024-05-05.png" */
@@ -260,13 +261,9 @@ static int dated_files(const char *dir, char (**names)[DATE_PNG_LEN + 1], size_t
     while ((e = readdir(d))) {
         if (!is_date_png(e->d_name))
             continue;
-        if (*n == cap) {
-            void *v = realloc(*names, (cap = cap ? cap * 2 : 64) * sizeof **names);
-            if (!v) {
-                closedir(d);
-                return errf(err, errlen, "out of memory");
-            }
-            *names = v;
+        if (VEC_RESERVE(*names, *n, cap, 64) < 0) {
+            closedir(d);
+            return errf(err, errlen, "out of memory");
         }
         memcpy((*names)[(*n)++], e->d_name, DATE_PNG_LEN + 1);
     }

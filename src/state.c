@@ -10,6 +10,7 @@
 #include "atomic.h"
 #include "buf.h"
 #include "fileio.h"
+#include "vec.h"
 
 #define STATE_FILE "sources.state"
 #define STATE_MAX_BYTES (4u << 20)
@@ -36,13 +37,8 @@ int state_set(source_state *st, const char *url, const char *etag, const char *l
     if (!e && !*etag && !*last_modified)
         return 0; /* nothing to remember: a source without validators */
     if (!e) {
-        if (st->n == st->cap) {
-            size_t cap = st->cap ? st->cap * 2 : 8;
-            state_entry *v = realloc(st->v, cap * sizeof *v);
-            if (!v)
-                return -1;
-            st->v = v, st->cap = cap;
-        }
+        if (VEC_RESERVE(st->v, st->n, st->cap, 8) < 0)
+            return -1;
         e = &st->v[st->n];
         memset(e, 0, sizeof *e);
         if (!(e->url = strdup(url)))

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "vec.h"
 
 #define REGISTRY_MAX_BYTES (16u << 20)
 #define FIELDS_MIN 7 /* id .. province; aliases are optional */
@@ -45,14 +46,8 @@ static int st_cmp(const void *a, const void *b)
 
 static int index_add(name_index *ix, const char *key, size_t len, size_t idx)
 {
-    if (ix->n == ix->cap) {
-        size_t cap = ix->cap ? ix->cap * 2 : 256;
-        name_key *v = realloc(ix->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        ix->v = v;
-        ix->cap = cap;
-    }
+    if (VEC_RESERVE(ix->v, ix->n, ix->cap, 256) < 0)
+        return -1;
     char *k = strndup(key, len);
     if (!k)
         return -1;
@@ -179,14 +174,8 @@ static void entries_free(entries *e)
 
 static int entries_add(entries *e, const wx_station *st, const char *aliases, int lineno)
 {
-    if (e->n == e->cap) {
-        size_t cap = e->cap ? e->cap * 2 : 128;
-        entry *v = realloc(e->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        e->v = v;
-        e->cap = cap;
-    }
+    if (VEC_RESERVE(e->v, e->n, e->cap, 128) < 0)
+        return -1;
     char *a = NULL;
     if (aliases && *aliases && !(a = strdup(aliases)))
         return -1;

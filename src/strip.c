@@ -7,6 +7,7 @@
 
 #include "temps.h"
 #include "utf8.h"
+#include "vec.h"
 
 #define REST_MAX 96      /* bytes of word + name beside one temperature */
 #define REST_TOKENS 6    /* space-separated tokens in word + name */
@@ -338,15 +339,9 @@ void strip_scan_free(strip_scan *s)
 
 void strip_add_item(strip_scan *s, const strip_item *it)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        strip_item *v = realloc(s->items, cap * sizeof *v);
-        if (!v) {
-            s->failed = 1;
-            return;
-        }
-        s->items = v;
-        s->cap = cap;
+    if (VEC_RESERVE(s->items, s->n, s->cap, 64) < 0) {
+        s->failed = 1;
+        return;
     }
     s->items[s->n] = *it;
     s->items[s->n].gap = s->gap;
@@ -356,15 +351,9 @@ void strip_add_item(strip_scan *s, const strip_item *it)
 
 static void add_date(strip_scan *s, const strip_date *d)
 {
-    if (s->ndates == s->capdates) {
-        size_t cap = s->capdates ? s->capdates * 2 : 8;
-        strip_date *v = realloc(s->dates, cap * sizeof *v);
-        if (!v) {
-            s->failed = 1;
-            return;
-        }
-        s->dates = v;
-        s->capdates = cap;
+    if (VEC_RESERVE(s->dates, s->ndates, s->capdates, 8) < 0) {
+        s->failed = 1;
+        return;
     }
     s->dates[s->ndates] = *d;
     s->dates[s->ndates].at = s->n;

@@ -58,5 +58,6 @@ Suite *cli_suite(void);
 Suite *poll_suite(void);
 Suite *publish_suite(void);
 Suite *graph_suite(void);
+Suite *vec_suite(void);
 
 #endif
