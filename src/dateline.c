@@ -5,6 +5,7 @@
 
 #include "strip.h"
 #include "utf8.h"
+#include "when.h"
 
 static int is_digit(char c)
 {
@@ -96,7 +97,11 @@ static void parse_time(const char *s, size_t len, size_t *i, strip_date *d)
         else
             m = 0;
     }
-    d->hour = h == 24 ? 0 : h;
+    if (h == 24 && m != 0)
+        return;
+    if (h == 24) /* "24:00": the start of the next day */
+        when_next_day(&d->year, &d->month, &d->day);
+    d->hour = h % 24;
     d->minute = m;
     *i = j;
 }

@@ -16,6 +16,7 @@
 #include "resolve.h"
 #include "strip.h"
 #include "vec.h"
+#include "when.h"
 
 #define DETECT_BYTES 65536
 
@@ -40,11 +41,34 @@ static int has_ci(const char *s, size_t len, const char *needle)
 static const char *const html_marks[] = {"<html", "<body", "<div", "<li", "<ul", "<p>",
                                          "<p ", "<br", "<span", "<table", "<td", NULL};
 
+static int is_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '-' || c == '.' || c == ':';
+}
+
+/* 1 when S has a start tag of element NAME, with or without a namespace
+ * prefix ("<current", "<kma:current"), in any case. */
+static int has_element(const char *s, size_t len, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = s, *end = s + len; (p = memchr(p, '<', (size_t)(end - p))); p++) {
+        const char *q = p + 1, *local = q;
+        while (q < end && is_name_char(*q))
+            if (*q++ == ':')
+                local = q;
+        if ((size_t)(q - local) == n && strncasecmp(local, name, n) == 0 && q < end &&
+            (*q == '>' || *q == '/' || *q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+            return 1;
+    }
+    return 0;
+}
+
 static wx_kind detect(const char *s, size_t len)
 {
     const char *end = s + len, *p = skip_ws(s, end);
     size_t head = len < DETECT_BYTES ? len : DETECT_BYTES;
-    if (has_ci(s, head < 4096 ? head : 4096, "<current") && memmem(s, head, "<local", 6))
+    if (has_element(s, head < 4096 ? head : 4096, "current") && has_element(s, head, "local"))
         return WX_KIND_FEED;
     if (p < end && *p == '<')
         return WX_KIND_HTML;
@@ -117,9 +141,12 @@ static void feed_time(const xmlNode *n, wx_page *p)
     snprintf(line, sizeof line, "%04d-%02d-%02d", y, m, d);
     if (!dateline_parse(line, strlen(line), &tmp))
         return;
-    p->year = y, p->month = m, p->day = d;
-    if (attr_int(n, "hour", &h) && h <= 24)
+    if (attr_int(n, "hour", &h) && h >= 0 && h <= 24) {
+        if (h == 24) /* hour 24 of a day is 00:00 of the next */
+            when_next_day(&y, &m, &d);
         p->hour = h % 24, p->minute = 0;
+    }
+    p->year = y, p->month = m, p->day = d;
 }
 
 static void copy_attr(const xmlNode *n, const char *name, char *dst, size_t dstsz)

@@ -16,6 +16,18 @@ time_t when_local(int year, int month, int day, int hour, int minute)
     return t;
 }
 
+void when_next_day(int *year, int *month, int *day)
+{
+    /* calendar arithmetic only: UTC has no gaps or repeated hours */
+    struct tm tm = {.tm_year = *year - 1900, .tm_mon = *month - 1, .tm_mday = *day + 1,
+                    .tm_hour = 12};
+    time_t t = timegm(&tm);
+    gmtime_r(&t, &tm);
+    *year = tm.tm_year + 1900;
+    *month = tm.tm_mon + 1;
+    *day = tm.tm_mday;
+}
+
 void when_date(time_t t, int *year, int *month, int *day)
 {
     struct tm tm;

@@ -15,6 +15,10 @@ int when_parse(const char *s, time_t *out, char *err, size_t errlen);
 /* The local time of a calendar date and time of day; -1 when invalid. */
 time_t when_local(int year, int month, int day, int hour, int minute);
 
+/* Moves the calendar date Y-M-D to the next day ("24:00" of a day is
+ * "00:00" of the next). */
+void when_next_day(int *year, int *month, int *day);
+
 /* The local calendar date of T. */
 void when_date(time_t t, int *year, int *month, int *day);
 

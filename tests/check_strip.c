@@ -10,7 +10,7 @@
 
 /* ---- dateline_parse ---- */
 
-/* Parses S (all of it); returns what strip_parse_date returned. */
+/* Parses S (all of it); returns what dateline_parse returned. */
 static int date_of(const char *s, strip_date *d)
 {
     memset(d, 0x55, sizeof *d);
@@ -51,6 +51,18 @@ START_TEST(test_date_other_spellings)
     assert_date("2024년 5월 5일", 2024, 5, 5, -1, -1);
     assert_date("2024년 05월 05일", 2024, 5, 5, -1, -1);
     assert_date("2024-05-05", 2024, 5, 5, -1, -1);
+}
+END_TEST
+
+START_TEST(test_date_hour_24)
+{
+    /* 24:00 ends a day: it is 00:00 of the next, across months and years */
+    assert_date("2024-05-05 24:00", 2024, 5, 6, 0, 0);
+    assert_date("2024.02.28 24시 기준", 2024, 2, 29, 0, 0);
+    assert_date("2023.02.28 24:00", 2023, 3, 1, 0, 0);
+    assert_date("2024.12.31 (화) 24:00", 2025, 1, 1, 0, 0);
+    assert_not_date("2024-05-05 24:30");
+    assert_not_date("2024-05-05 25:00");
 }
 END_TEST
 
@@ -571,6 +583,7 @@ Suite *strip_suite(void)
     TCase *tc = tcase_create("date");
     tcase_add_test(tc, test_date_strip_forms);
     tcase_add_test(tc, test_date_other_spellings);
+    tcase_add_test(tc, test_date_hour_24);
     tcase_add_test(tc, test_date_surrounding_space);
     tcase_add_test(tc, test_date_calendar);
     tcase_add_test(tc, test_date_not_whole_text);
