@@ -275,6 +275,25 @@ static int item_like(const char *r, size_t n)
 /* Builds an item from the text beside one temperature. Returns 1 when it
  * makes an item, 0 when the text is not item-like, -1 when the item is
  * empty (a bare temperature: not an item, but not prose either). */
+/* "서울(맑음)": with no word beside the name, a weather word in parentheses
+ * after it is the item's word. */
+static void word_in_parens(strip_item *it)
+{
+    size_t n = strlen(it->name);
+    char *open = n > 2 && it->name[n - 1] == ')' ? memrchr(it->name, '(', n) : NULL;
+    if (it->w || it->word[0] || !open || open == it->name)
+        return;
+    size_t wn = (size_t)(it->name + n - 1 - (open + 1));
+    const wx_word *w = resolve_word(open + 1, wn);
+    if (!w)
+        return;
+    snprintf(it->word, sizeof it->word, "%.*s", (int)wn, open + 1);
+    while (open > it->name && open[-1] == ' ')
+        open--;
+    *open = '\0';
+    it->w = w;
+}
+
 static int make_item(const strip_scan *sc, const char *rest, size_t restlen, const char *all,
                      size_t alllen, const temp_tok *t, strip_item *it)
 {
@@ -297,6 +316,8 @@ static int make_item(const strip_scan *sc, const char *rest, size_t restlen, con
         copy_part(it->word, sizeof it->word, a, an), copy_part(it->name, sizeof it->name, b, bn);
     it->w = s.w;
     it->st = s.st;
+    if (it->st)
+        word_in_parens(it);
     it->temp = t->value;
     it->has_temp = 1;
     char whole[WX_TEXT_MAX];
