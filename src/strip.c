@@ -364,10 +364,29 @@ void strip_add_item(strip_scan *s, const strip_item *it)
         s->failed = 1;
         return;
     }
-    s->items[s->n] = *it;
-    s->items[s->n].gap = s->gap;
-    s->n++;
+    strip_item *dst = &s->items[s->n++];
+    *dst = *it;
+    dst->gap = s->gap;
+    if (s->label && !it->st && !it->name[0]) {
+        dst->st = s->label;
+        snprintf(dst->name, sizeof dst->name, "%s", s->label_name);
+        dst->gap = s->label_gap;
+    }
+    s->label = NULL;
     s->gap = 0;
+}
+
+/* Remembers a run that is only a station's name as the label of the item
+ * that may follow; any other run forgets it. */
+static void note_label(strip_scan *s, const char *text, size_t len)
+{
+    char r[WX_WORD_MAX];
+    long n = len < sizeof r * 4 ? strip_normalize(text, len, r, sizeof r) : -1;
+    s->label = n > 0 ? resolve_name(s->reg, r, (size_t)n) : NULL;
+    if (s->label) {
+        copy_part(s->label_name, sizeof s->label_name, r, (size_t)n);
+        s->label_gap = s->gap;
+    }
 }
 
 static void add_date(strip_scan *s, const strip_date *d)
@@ -486,11 +505,16 @@ void strip_add_run(strip_scan *s, const char *text, size_t len)
 {
     size_t visible, marks = count_run(text, len, &visible);
     strip_date d;
+    if (marks == 0 && visible == 0)
+        return; /* white space between elements: nothing changes */
     if (marks == 0) {
-        if (date_line(text, len, &d))
+        s->label = NULL;
+        if (date_line(text, len, &d)) {
             add_date(s, &d);
-        else if (!(len <= CREDIT_MAX * 2 && is_credit(text, len)))
+        } else if (!(len <= CREDIT_MAX * 2 && is_credit(text, len))) {
+            note_label(s, text, len);
             s->gap = s->gap + visible < GAP_SATURATED ? s->gap + visible : GAP_SATURATED;
+        }
         return;
     }
     temp_tok *t = malloc(marks * sizeof *t);
@@ -511,7 +535,9 @@ void strip_add_run(strip_scan *s, const char *text, size_t len)
     } else if (nt > 1 && (is_blank(text + tail, len - tail) || is_credit(text + tail, len - tail))) {
         ok = add_sequence(s, text, t, nt);
     }
-    if (!ok)
+    if (!ok) {
+        s->label = NULL;
         s->gap = s->gap + visible < GAP_SATURATED ? s->gap + visible : GAP_SATURATED;
+    }
     free(t);
 }
