@@ -5,7 +5,7 @@ usage: httpd.py DOCROOT LOGFILE
 
 Binds 127.0.0.1 on a free port, prints the port on the first line of
 standard output, and serves until killed. Every answered request is logged
-to LOGFILE as "PATH STATUS".
+to LOGFILE as "PATH STATUS", before the answer is sent.
 
 Routes:
   /files/NAME[?charset=C][&gzip=1][&nocache=1]
@@ -46,6 +46,9 @@ class Handler(BaseHTTPRequestHandler):
             f.write("%s %d\n" % (self.path, status))
 
     def answer(self, status, body=b"", headers=()):
+        # logged before the answer goes out: a client that has its answer
+        # finds the line already there
+        self.note(status)
         self.send_response(status)
         for k, v in headers:
             self.send_header(k, v)
@@ -53,7 +56,6 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
-        self.note(status)
 
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
@@ -120,11 +122,11 @@ class Handler(BaseHTTPRequestHandler):
         if not q.get("chunked"):
             body = (chunk * (n // len(chunk) + 1))[:n]
             return self.answer(200, body, [("Content-Type", "text/html")])
+        self.note(200)
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
-        self.note(200)
         sent = 0
         try:
             while sent < n:
@@ -144,13 +146,13 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
     def route_truncated(self, path, q):
+        self.note(200)
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
         self.send_header("Content-Length", "100000")
         self.end_headers()
         self.wfile.write(b"<html><body><ul><li>" + b"x" * 80)
         self.wfile.flush()
-        self.note(200)
         self.close_connection = True
 
 
