@@ -23,6 +23,10 @@ static int is_inner_sep(unsigned cp)
 {
     if (cp == (unsigned char)STRIP_SEG || utf8_is_space(cp))
         return 1;
+    /* pictographs used as icons (☀ ☁ ☂ ❄, 🌧 🌫) and what joins them */
+    if ((cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x1F300 && cp <= 0x1FAFF) || cp == 0xFE0F ||
+        cp == 0x200D)
+        return 1;
     switch (cp) {
     case '|': case '*': case '>': case 0xB7: case 0x2022: case 0x2027: case 0x2219:
     case 0x30FB: case 0xFF5C: case 0x203B: case 0x25A0: case 0x25A1: case 0x25B6:
