@@ -9,6 +9,7 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdint.h>
 #include <math.h>
@@ -17,6 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -425,6 +428,36 @@ int render_png_size(const char *path, int *width, int *height)
     return 0;
 }
 
+/* 1 when the PNG at PATH ends with its IEND chunk: librrd reports no error
+ * when a write fails half way (on a full disk). */
+static int png_whole(const char *path)
+{
+    static const unsigned char iend[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82};
+    unsigned char tail[sizeof iend];
+    struct stat sb;
+    int fd = open(path, O_RDONLY | O_CLOEXEC), ok = 0;
+    if (fd >= 0 && fstat(fd, &sb) == 0 && sb.st_size > (off_t)sizeof iend)
+        ok = pread(fd, tail, sizeof tail, sb.st_size - (off_t)sizeof tail) == (ssize_t)sizeof tail &&
+             memcmp(tail, iend, sizeof iend) == 0;
+    if (fd >= 0)
+        close(fd);
+    return ok;
+}
+
+/* Why a PNG came out cut short. */
+static const char *cut_short_why(const char *path)
+{
+    char dir[4300];
+    struct statvfs fs;
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    if (statvfs(slash ? dir : ".", &fs) == 0 && fs.f_bavail < 64)
+        return "no space left on the device";
+    return "a write failed";
+}
+
 static void draw_one(store *st, const render_job *j, const render_style *s, const char *daemon,
                      render_result *r)
 {
@@ -449,13 +482,17 @@ static void draw_one(store *st, const render_job *j, const render_style *s, cons
         draw.clear_error();
         info = draw.graph_v(a.n, a.v);
         if (!info)
-            errf(r->error, sizeof r->error, "%s: %s", j->png, draw.get_error());
+            errf(r->error, sizeof r->error, "%s", draw.get_error());
     }
-    if (info) {
+    int whole = info && png_whole(tmp);
+    if (info && !whole)
+        errf(r->error, sizeof r->error, "the PNG came out cut short (%s); the old one is kept",
+             cut_short_why(tmp));
+    if (whole) {
         read_info(info, r); /* rrdtool reports the size before --zoom: */
         render_png_size(tmp, &r->width, &r->height);
     }
-    r->ok = atomic_commit(tmp, j->png, info == NULL, r->error, sizeof r->error) == 0;
+    r->ok = atomic_commit(tmp, j->png, !whole, r->error, sizeof r->error) == 0;
     if (info)
         draw.info_free(info);
     args_free(&a);

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <rrd.h>
@@ -93,6 +95,43 @@ static int update(store *s, const char *path, const char *value)
     return rrd_updatex_r(path, NULL, 0, 1, argv);
 }
 
+/* The bytes of a station's file, but for its header: rows x data sources
+ * x 8. */
+static unsigned long long file_bytes(void)
+{
+    unsigned long long rows = 0, ds = 0;
+    for (int i = 0; i < LAYOUT_N; i++) {
+        const char *last = strrchr(layout[i], ':');
+        if (strncmp(layout[i], "DS:", 3) == 0)
+            ds++;
+        else if (last)
+            rows += strtoull(last + 1, NULL, 10);
+    }
+    return rows * ds * 8;
+}
+
+/* Why a new file could not be written, when librrd does not say (a write
+ * that fails on a full disk leaves its message empty). */
+static const char *create_why(const store *s, char *buf, size_t n)
+{
+    struct statvfs fs;
+    struct rlimit rl;
+    unsigned long long need = file_bytes();
+    if (*rrd_get_error())
+        return rrd_get_error();
+    if (!s->cached && statvfs(s->dir, &fs) == 0 &&
+        (unsigned long long)fs.f_bavail * fs.f_frsize < need)
+        snprintf(buf, n, "no space left on the device (%llu KB free; a station's file takes %llu KB)",
+                 (unsigned long long)fs.f_bavail * fs.f_frsize / 1024, need / 1024 + 4);
+    else if (!s->cached && getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+             rl.rlim_cur < need)
+        snprintf(buf, n, "the file size limit (ulimit -f) is %llu bytes; a station's file takes %llu",
+                 (unsigned long long)rl.rlim_cur, need);
+    else
+        snprintf(buf, n, "librrd gave no reason (is the disk full?)");
+    return buf;
+}
+
 static int is_error(const char *needle)
 {
     return strstr(rrd_get_error(), needle) != NULL;
@@ -131,7 +170,8 @@ store_status store_put(store *s, int station, time_t t, double temp, int code, c
         rc = update_retrying(s, path, value);
     if (rc != 0 && missing(s, path)) {
         if (create(s, path, t) != 0 && !is_error("exists")) {
-            errf(err, errlen, "cannot create %s: %s", path, rrd_get_error());
+            char why[160];
+            errf(err, errlen, "cannot create %s: %s", path, create_why(s, why, sizeof why));
             return STORE_FAILED;
         }
         rc = -1;
@@ -142,7 +182,7 @@ store_status store_put(store *s, int station, time_t t, double temp, int code, c
         return STORE_STORED;
     if (is_error("illegal attempt to update using time"))
         return STORE_SKIPPED;
-    errf(err, errlen, "%s: %s", path, rrd_get_error());
+    errf(err, errlen, "%s: %s", path, *rrd_get_error() ? rrd_get_error() : "librrd gave no reason");
     return STORE_FAILED;
 }
 

@@ -1,5 +1,6 @@
 /* check_graph: wxstrip graph, checked the way rrdtool's tests check graphs:
  * PRINT values over the exact window, pixel sizes, window boundaries. */
+#include <dirent.h>
 #include <fcntl.h>
 #include <math.h>
 #include <signal.h>
@@ -307,6 +308,112 @@ START_TEST(test_reader_never_sees_partial_png)
 }
 END_TEST
 
+/* ---- a full disk ---- */
+
+/* Ingests a feed of two stations, then draws every graph, on a 400 KB
+ * tmpfs: room for one station's file and a few PNGs. The tmpfs is mounted
+ * in a user and mount namespace of the test's own (unshare -rm), so no
+ * privilege is needed; what the runs left is copied out before it goes. */
+static const char full_disk_script[] =
+    "mount -t tmpfs -o size=400k wxstrip-test \"$1\" || exit 90\n"
+    "\"$2\" -c \"$3\" --data-dir \"$1/data\" --graph-dir \"$1/graphs\" ingest \"$4\" "
+    "2>\"$5/ingest.err\"; echo $? >\"$5/ingest.rc\"\n"
+    "\"$2\" -c \"$3\" --data-dir \"$1/data\" --graph-dir \"$1/graphs\" graph "
+    "2>\"$5/graph.err\"; echo $? >\"$5/graph.rc\"\n"
+    "cp -a \"$1/data\" \"$1/graphs\" \"$5/\" || exit 91\n";
+
+static void read_text(const char *dir, const char *name, buf_t *b)
+{
+    char path[4400], why[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    buf_reset(b);
+    ck_assert_msg(file_read(path, 1 << 20, b, why, sizeof why) == 0, "%s", why);
+}
+
+/* Asserts that DIR holds no temporary or partial file: none of librrd's
+ * "<name>.rrdXXXXXX", none of our ".<name>.tmp.XXXXXX". */
+static void assert_no_leftovers(const char *dir)
+{
+    DIR *d = opendir(dir);
+    ck_assert_msg(d != NULL, "%s: cannot read", dir);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        const char *rrd = strstr(e->d_name, ".rrd");
+        ck_assert_msg(!strstr(e->d_name, ".tmp.") && !(rrd && rrd[4]), "%s/%s left behind", dir,
+                      e->d_name);
+    }
+    closedir(d);
+}
+
+/* 1 when the file at PATH ends with a PNG's IEND chunk. */
+static int png_ends_whole(const char *path)
+{
+    buf_t b = {0};
+    char why[256];
+    int ok = file_read(path, 1 << 22, &b, why, sizeof why) == 0 && b.len > 12 &&
+             memcmp(b.data + b.len - 12, "\0\0\0\0IEND\xae\x42\x60\x82", 12) == 0;
+    buf_free(&b);
+    return ok;
+}
+
+START_TEST(test_full_disk_loses_nothing)
+{
+    char mnt[4200], out[4200], feed[4200];
+    snprintf(mnt, sizeof mnt, "%s/mnt", G.dir);
+    snprintf(out, sizeof out, "%s/out", G.dir);
+    snprintf(feed, sizeof feed, "%s/full.xml", G.dir);
+    ck_assert_int_eq(mkdir(mnt, 0755), 0);
+    ck_assert_int_eq(mkdir(out, 0755), 0);
+    const char *text = "<current xmlns=\"current\"><weather year=\"2024\" month=\"05\" day=\"05\" "
+                       "hour=\"14\"><local stn_id=\"90\" icon=\"04\" desc=\"흐림\" ta=\"15.9\">속초"
+                       "</local><local stn_id=\"108\" icon=\"08\" desc=\"비\" ta=\"18.6\">서울"
+                       "</local></weather></current>\n";
+    test_write(feed, text, strlen(text));
+    char *argv[] = {"/usr/bin/unshare", "-rm", "/bin/sh", "-c", (char *)full_disk_script, "sh",
+                    mnt, (char *)test_wxstrip(), G.conf, feed, out, NULL};
+    buf_t err = {0}, b = {0};
+    ck_assert_msg(test_run(argv, NULL, NULL, NULL, &err) == 0, "unshare: %s", err.data);
+
+    /* the station that fitted is stored; the other is refused, saying why */
+    read_text(out, "ingest.rc", &b);
+    ck_assert_str_eq(b.data, "1\n");
+    read_text(out, "ingest.err", &b);
+    ck_assert_msg(strstr(b.data, "/data/108.rrd: no space left on the device"), "%s", b.data);
+    char path[4400], *rrd[] = {"/usr/bin/rrdtool", "lastupdate", path, NULL};
+    snprintf(path, sizeof path, "%s/data/90.rrd", out);
+    buf_reset(&err);
+    buf_t last = {0};
+    ck_assert_int_eq(test_run(rrd, NULL, NULL, &last, &err), 0);
+    ck_assert_msg(strstr(last.data, "1714885200: 15.9 203"), "%s", last.data);
+    snprintf(path, sizeof path, "%s/data/108.rrd", out);
+    ck_assert_int_ne(access(path, F_OK), 0); /* no partial file that would block it for ever */
+    snprintf(path, sizeof path, "%s/data", out);
+    assert_no_leftovers(path);
+
+    /* graphs: what was drawn is whole; what did not fit is said */
+    read_text(out, "graph.rc", &b);
+    ck_assert_str_eq(b.data, "1\n");
+    read_text(out, "graph.err", &b);
+    ck_assert_msg(strstr(b.data, "the PNG came out cut short (no space left on the device)"), "%s",
+                  b.data);
+    size_t pngs = 0;
+    for (const char *const *n = (const char *const[]){"day", "day@2x", "week", "week@2x", "month",
+                                                       "month@2x", "year", "year@2x", NULL};
+         *n; n++) {
+        snprintf(path, sizeof path, "%s/graphs/90/%s.png", out, *n);
+        if (access(path, F_OK) != 0)
+            continue;
+        pngs++;
+        ck_assert_msg(png_ends_whole(path), "%s is not a whole PNG", path);
+    }
+    ck_assert_uint_gt(pngs, 0);
+    ck_assert_uint_lt(pngs, 8);
+    snprintf(path, sizeof path, "%s/graphs/90", out);
+    assert_no_leftovers(path);
+    buf_free(&b), buf_free(&err), buf_free(&last);
+}
+END_TEST
+
 Suite *graph_suite(void)
 {
     Suite *s = suite_create("graph");
@@ -317,6 +424,7 @@ Suite *graph_suite(void)
     tcase_add_test(tc, test_periods_scales_and_size);
     tcase_add_test(tc, test_no_hangul_font);
     tcase_add_test(tc, test_reader_never_sees_partial_png);
+    tcase_add_test(tc, test_full_disk_loses_nothing);
     suite_add_tcase(s, tc);
     return s;
 }
