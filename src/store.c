@@ -121,7 +121,7 @@ static const char *create_why(const store *s, char *buf, size_t n)
         return rrd_get_error();
     if (!s->cached && statvfs(s->dir, &fs) == 0 &&
         (unsigned long long)fs.f_bavail * fs.f_frsize < need)
-        snprintf(buf, n, "no space left on the device (%llu KB free; a station's file takes %llu KB)",
+        snprintf(buf, n, "no space left on the device (%llu KB free; a station's file takes about %llu KB)",
                  (unsigned long long)fs.f_bavail * fs.f_frsize / 1024, need / 1024 + 4);
     else if (!s->cached && getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
              rl.rlim_cur < need)
