@@ -308,6 +308,35 @@ START_TEST(test_reader_never_sees_partial_png)
 }
 END_TEST
 
+/* A corrupt station file costs only its own graphs: they fail naming the
+ * file, their old PNGs stay as they were, the other station is drawn. */
+START_TEST(test_corrupt_file_costs_only_its_graphs)
+{
+    buf_t err = {0}, before = {0}, after = {0};
+    char rrd[4400], png[4400], other[4400], why[256];
+    ck_assert_int_eq(wx(NULL, NULL, &err, (const char *[]){"graph", "--period", "day", NULL}), 0);
+    snprintf(rrd, sizeof rrd, "%s/108.rrd", G.data);
+    snprintf(png, sizeof png, "%s/108/day.png", G.graphs);
+    snprintf(other, sizeof other, "%s/159/day.png", G.graphs);
+    ck_assert_int_eq(file_read(png, 1 << 22, &before, why, sizeof why), 0);
+    ck_assert_int_eq(truncate(rrd, 1000), 0);
+    ck_assert_int_eq(unlink(other), 0);
+    buf_reset(&err);
+    ck_assert_int_eq(wx(NULL, NULL, &err, (const char *[]){"graph", "--period", "day", NULL}), 1);
+    char want[9000];
+    snprintf(want, sizeof want, "graph %s: %s: ", png, rrd);
+    ck_assert_msg(strstr(err.data, want), "no '%s' in:\n%s", want, err.data);
+    ck_assert_int_eq(file_read(png, 1 << 22, &after, why, sizeof why), 0);
+    ck_assert_uint_eq(after.len, before.len);
+    ck_assert_int_eq(memcmp(after.data, before.data, before.len), 0);
+    ck_assert_int_eq(whole_png(other), 1);
+    struct stat sb;
+    ck_assert_int_eq(stat(rrd, &sb), 0);
+    ck_assert_int_eq(sb.st_size, 1000); /* left as it was */
+    buf_free(&err), buf_free(&before), buf_free(&after);
+}
+END_TEST
+
 /* ---- a full disk ---- */
 
 /* Ingests a feed of two stations, then draws every graph, on a 400 KB
@@ -343,17 +372,6 @@ static void assert_no_leftovers(const char *dir)
                       e->d_name);
     }
     closedir(d);
-}
-
-/* 1 when the file at PATH ends with a PNG's IEND chunk. */
-static int png_ends_whole(const char *path)
-{
-    buf_t b = {0};
-    char why[256];
-    int ok = file_read(path, 1 << 22, &b, why, sizeof why) == 0 && b.len > 12 &&
-             memcmp(b.data + b.len - 12, "\0\0\0\0IEND\xae\x42\x60\x82", 12) == 0;
-    buf_free(&b);
-    return ok;
 }
 
 START_TEST(test_full_disk_loses_nothing)
@@ -404,7 +422,7 @@ START_TEST(test_full_disk_loses_nothing)
         if (access(path, F_OK) != 0)
             continue;
         pngs++;
-        ck_assert_msg(png_ends_whole(path), "%s is not a whole PNG", path);
+        ck_assert_msg(whole_png(path) == 1, "%s is not a whole PNG", path);
     }
     ck_assert_uint_gt(pngs, 0);
     ck_assert_uint_lt(pngs, 8);
@@ -424,6 +442,7 @@ Suite *graph_suite(void)
     tcase_add_test(tc, test_periods_scales_and_size);
     tcase_add_test(tc, test_no_hangul_font);
     tcase_add_test(tc, test_reader_never_sees_partial_png);
+    tcase_add_test(tc, test_corrupt_file_costs_only_its_graphs);
     tcase_add_test(tc, test_full_disk_loses_nothing);
     suite_add_tcase(s, tc);
     return s;
