@@ -445,6 +445,88 @@ int strip_single(const strip_scan *s, const char *text, size_t len, strip_item *
     return make_item(s, rest, before + 1 + after, text, len, &t[0], it) == 1;
 }
 
+/* Where normalised R (N bytes) splits at a boundary into a part before (a
+ * known word, put in *WORD; or, when WORD is NULL, anything) and a
+ * station's name after it; the split point, or -1. */
+static long split_word_name(const strip_scan *s, const char *r, size_t n, const wx_word **word,
+                            const wx_station **st)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (k > 0 && r[k - 1] != ' ' && r[k - 1] != STRIP_SEG)
+            continue;
+        size_t wn = k ? k - 1 : 0;
+        const wx_word *w = wn ? resolve_word(r, wn) : NULL;
+        if (word && !w)
+            continue;
+        if ((*st = resolve_name(s->reg, r + k, n - k)) != NULL) {
+            if (word)
+                *word = w;
+            return (long)k;
+        }
+    }
+    return -1;
+}
+
+/* The known word at the start of normalised R, followed by nothing or by
+ * the credit line; its length, or 0. */
+static size_t leading_word(const char *r, size_t n, const wx_word **w)
+{
+    for (size_t k = n; k > 0; k--) {
+        if (k < n && r[k] != ' ' && r[k] != STRIP_SEG)
+            continue;
+        if ((k == n || is_credit(r + k, n - k)) && (*w = resolve_word(r, k)) != NULL)
+            return k;
+    }
+    return 0;
+}
+
+/* A run whose items put the word after the temperature, "서울 18.6℃ 비 ·
+ * 부산 20.1℃ 맑음": between two temperatures, the word of one item and the
+ * name of the next. Taken only when every name resolves and every word is
+ * known; returns 1 when the items were added. */
+static int add_trailing_words(strip_scan *s, const char *text, size_t len, const temp_tok *t,
+                              size_t nt)
+{
+    char r[WX_TEXT_MAX];
+    const wx_word *w;
+    long n = strip_normalize(text + t[nt - 1].end, len - t[nt - 1].end, r, sizeof r);
+    if (n <= 0 || !leading_word(r, (size_t)n, &w))
+        return 0;
+    strip_item *items = calloc(nt, sizeof *items);
+    if (!items)
+        return s->failed = 1, 0;
+    int ok = 1;
+    for (size_t i = 0; i <= nt && ok; i++) { /* piece i: before temperature i, or the tail */
+        size_t from = i ? t[i - 1].end : 0, to = i < nt ? t[i].start : len;
+        const wx_station *st = NULL;
+        long k = -1;
+        n = strip_normalize(text + from, to - from, r, sizeof r);
+        if (n <= 0)
+            ok = 0;
+        else if (i == nt)
+            ok = leading_word(r, (size_t)n, &w) > 0;
+        else
+            ok = (k = split_word_name(s, r, (size_t)n, i ? &w : NULL, &st)) >= 0 &&
+                 /* a word before the first name: the usual order, not this */
+                 !(i == 0 && k > 0 && resolve_word(r, (size_t)k - 1));
+        if (ok && i > 0) { /* the word of the item before */
+            strip_item *prev = &items[i - 1];
+            prev->w = w;
+            snprintf(prev->word, sizeof prev->word, "%s", w->word);
+            snprintf(prev->text, sizeof prev->text, "%s %.1f℃ %s", prev->name, prev->temp, w->word);
+        }
+        if (ok && i < nt) {
+            strip_item *it = &items[i];
+            copy_part(it->name, sizeof it->name, r + k, (size_t)(n - k));
+            it->st = st, it->temp = t[i].value, it->has_temp = 1;
+        }
+    }
+    for (size_t i = 0; ok && i < nt; i++)
+        strip_add_item(s, &items[i]);
+    free(items);
+    return ok;
+}
+
 /* Adds the items of a run with several temperatures, when every piece
  * between them is an item; returns 1 when it did. */
 static int add_sequence(strip_scan *s, const char *text, const temp_tok *t, size_t nt)
@@ -536,8 +618,10 @@ void strip_add_run(strip_scan *s, const char *text, size_t len)
             strip_add_item(s, &it);
         else if (is_credit(text + tail, len - tail) || is_blank(text + tail, len - tail))
             ok = strip_single(s, text, tail, &it) && (strip_add_item(s, &it), 1);
-    } else if (nt > 1 && (is_blank(text + tail, len - tail) || is_credit(text + tail, len - tail))) {
-        ok = add_sequence(s, text, t, nt);
+    } else if (nt > 1) {
+        ok = add_trailing_words(s, text, len, t, nt);
+        if (!ok && (is_blank(text + tail, len - tail) || is_credit(text + tail, len - tail)))
+            ok = add_sequence(s, text, t, nt);
     }
     if (!ok) {
         s->label = NULL;
