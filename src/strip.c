@@ -14,6 +14,7 @@
 #define CREDIT_MAX 64    /* a "기상청 제공" line */
 #define GAP_SATURATED 100000 /* gaps are only ever compared with a few hundred */
 #define NAME_KEY_MAX 64
+#define LABEL_MAX 32         /* visible bytes of a run that is only a name */
 
 static const char credit_mark[] = "기상청";
 
@@ -382,10 +383,13 @@ void strip_add_item(strip_scan *s, const strip_item *it)
 
 /* Remembers a run that is only a station's name as the label of the item
  * that may follow; any other run forgets it. */
-static void note_label(strip_scan *s, const char *text, size_t len)
+static void note_label(strip_scan *s, const char *text, size_t len, size_t visible)
 {
     char r[WX_WORD_MAX];
-    long n = len < sizeof r * 4 ? strip_normalize(text, len, r, sizeof r) : -1;
+    /* names are a few Hangul syllables, with a note such as "(예)" */
+    long n = visible <= LABEL_MAX && len < sizeof r * 4
+                 ? strip_normalize(text, len, r, sizeof r)
+                 : -1;
     s->label = n > 0 ? resolve_name(s->reg, r, (size_t)n) : NULL;
     if (s->label) {
         copy_part(s->label_name, sizeof s->label_name, r, (size_t)n);
@@ -598,7 +602,7 @@ void strip_add_run(strip_scan *s, const char *text, size_t len)
         if (date_line(text, len, &d)) {
             add_date(s, &d);
         } else if (!(len <= CREDIT_MAX * 2 && is_credit(text, len))) {
-            note_label(s, text, len);
+            note_label(s, text, len, visible);
             s->gap = s->gap + visible < GAP_SATURATED ? s->gap + visible : GAP_SATURATED;
         }
         return;
