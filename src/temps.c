@@ -1,6 +1,7 @@
 /* temps: temperatures in text, a number and its mark ("18.6℃", "-3.2 °C"). */
 #include "temps.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "strip.h"
@@ -31,12 +32,14 @@ static size_t mark_len(const char *s, size_t len, size_t i)
 
 /* Reads the number that ends at S[J) (before a mark): "18.6", "-3.2".
  * Returns 1 and its start and value, or 0. */
+#define NO_DOT SIZE_MAX /* a number without a decimal point ("2℃") */
+
 static int number_before(const char *s, size_t j, size_t *start, double *value)
 {
     size_t skipped = 0;
     while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == STRIP_SEG) && skipped < 2)
         j--, skipped++;
-    size_t end = j, dot = 0;
+    size_t end = j, dot = NO_DOT;
     while (j > 0 && is_digit(s[j - 1]))
         j--;
     if (j > 1 && s[j - 1] == '.' && is_digit(s[j - 2]) && j < end) {
@@ -45,7 +48,7 @@ static int number_before(const char *s, size_t j, size_t *start, double *value)
         while (j > 0 && is_digit(s[j - 1]))
             j--;
     }
-    size_t intlen = (dot ? dot : end) - j;
+    size_t intlen = (dot != NO_DOT ? dot : end) - j;
     if (j == end || intlen == 0 || intlen > 3)
         return 0;
     if (j > 0 && (s[j - 1] == '.' || is_digit(s[j - 1])))
@@ -55,7 +58,7 @@ static int number_before(const char *s, size_t j, size_t *start, double *value)
         if (k == dot)
             continue;
         v = v * 10 + (s[k] - '0');
-        if (dot && k > dot)
+        if (dot != NO_DOT && k > dot)
             scale *= 10;
     }
     v /= scale;

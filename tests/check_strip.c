@@ -545,6 +545,29 @@ static size_t marks(const char *s)
     return temps_count_marks(s, strlen(s));
 }
 
+/* The value of the one temperature in S. */
+static double temp_of(const char *s)
+{
+    temp_tok t[2];
+    ck_assert_msg(temps_find(s, strlen(s), t, 2) == 1, "no single temperature in '%s'", s);
+    return t[0].value;
+}
+
+START_TEST(test_temps_values)
+{
+    /* at the very start of the text too: a number without a decimal point
+     * lost its first digit there */
+    ck_assert_double_eq(temp_of("2℃"), 2.0);
+    ck_assert_double_eq(temp_of("32℃"), 32.0);
+    ck_assert_double_eq(temp_of("10°C"), 10.0);
+    ck_assert_double_eq(temp_of("-3℃"), -3.0);
+    ck_assert_double_eq_tol(temp_of("18.6℃"), 18.6, 1e-9);
+    ck_assert_double_eq_tol(temp_of("서울 -0.5℃"), -0.5, 1e-9);
+    ck_assert_double_eq(temp_of("서울 −12℃"), -12.0);
+    ck_assert_double_eq(temp_of("부산 7 ℃"), 7.0);
+}
+END_TEST
+
 START_TEST(test_marks_count)
 {
     ck_assert_uint_eq(marks(""), 0);
@@ -622,6 +645,7 @@ Suite *strip_suite(void)
     suite_add_tcase(s, tc);
 
     tc = tcase_create("marks");
+    tcase_add_test(tc, test_temps_values);
     tcase_add_test(tc, test_marks_count);
     tcase_add_test(tc, test_marks_not_marks);
     tcase_add_test(tc, test_marks_respect_len);
