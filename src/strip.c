@@ -132,6 +132,9 @@ static const wx_station *resolve_name(const wx_registry *reg, const char *s, siz
 static const wx_word *resolve_word(const char *s, size_t n)
 {
     char tmp[REST_MAX + 1];
+    /* "(맑음)", "[맑음]": the word in brackets */
+    if (n > 2 && ((s[0] == '(' && s[n - 1] == ')') || (s[0] == '[' && s[n - 1] == ']')))
+        s++, n -= 2;
     if (n == 0 || n >= sizeof tmp)
         return NULL;
     for (size_t i = 0; i < n; i++)
@@ -363,6 +366,12 @@ void strip_scan_free(strip_scan *s)
     memset(s, 0, sizeof *s);
 }
 
+static void forget_parts(strip_scan *s)
+{
+    s->label = NULL;
+    s->label_word = NULL;
+}
+
 void strip_add_item(strip_scan *s, const strip_item *it)
 {
     if (VEC_RESERVE(s->items, s->n, s->cap, 64) < 0) {
@@ -372,29 +381,67 @@ void strip_add_item(strip_scan *s, const strip_item *it)
     strip_item *dst = &s->items[s->n++];
     *dst = *it;
     dst->gap = s->gap;
-    if (s->label && !it->st && !it->name[0]) {
-        dst->st = s->label;
-        snprintf(dst->name, sizeof dst->name, "%s", s->label_name);
+    int nameless = !it->st && !it->name[0], wordless = !it->w && !it->word[0];
+    /* the parts before name a nameless item; a word alone words an item
+     * that has none */
+    if ((s->label && nameless) || (!s->label && s->label_word && wordless)) {
+        if (s->label) {
+            dst->st = s->label;
+            snprintf(dst->name, sizeof dst->name, "%s", s->label_name);
+        }
+        if (s->label_word && wordless) {
+            dst->w = s->label_word;
+            snprintf(dst->word, sizeof dst->word, "%s", s->label_word_text);
+        }
         dst->gap = s->label_gap;
     }
-    s->label = NULL;
+    forget_parts(s);
     s->gap = 0;
 }
 
-/* Remembers a run that is only a station's name as the label of the item
- * that may follow; any other run forgets it. */
-static void note_label(strip_scan *s, const char *text, size_t len, size_t visible)
+/* A short run that is only a station's name or only a weather word is a
+ * part of the item that follows at once ("<dt>서울</dt><dd>비 18.6℃</dd>",
+ * or name, word and temperature in sibling elements); another run, or a
+ * second name or word, starts over. */
+static void note_part(strip_scan *s, const char *text, size_t len, size_t visible)
 {
     char r[WX_WORD_MAX];
     /* names are a few Hangul syllables, with a note such as "(예)" */
     long n = visible <= LABEL_MAX && len < sizeof r * 4
                  ? strip_normalize(text, len, r, sizeof r)
                  : -1;
-    s->label = n > 0 ? resolve_name(s->reg, r, (size_t)n) : NULL;
-    if (s->label) {
-        copy_part(s->label_name, sizeof s->label_name, r, (size_t)n);
+    const wx_station *st = n > 0 ? resolve_name(s->reg, r, (size_t)n) : NULL;
+    const wx_word *w = n > 0 && !st ? resolve_word(r, (size_t)n) : NULL;
+    if ((!st && !w) || (st && s->label) || (w && s->label_word))
+        forget_parts(s);
+    if ((st || w) && !s->label && !s->label_word)
         s->label_gap = s->gap;
+    if (st) {
+        s->label = st;
+        copy_part(s->label_name, sizeof s->label_name, r, (size_t)n);
+    } else if (w) {
+        s->label_word = w;
+        copy_part(s->label_word_text, sizeof s->label_word_text, r, (size_t)n);
     }
+}
+
+/* A run that is only a temperature, after a station's name (and maybe a
+ * word) in the elements just before it; 1 when it made an item. */
+static int add_bare_temp(strip_scan *s, const char *text, size_t len, const temp_tok *t)
+{
+    if (!s->label || !is_blank(text, t->start) || !is_blank(text + t->end, len - t->end))
+        return 0;
+    strip_item it;
+    memset(&it, 0, sizeof it);
+    it.temp = t->value;
+    it.has_temp = 1;
+    if (s->label_word)
+        snprintf(it.text, sizeof it.text, "%s %s %.1f℃", s->label_name, s->label_word_text,
+                 t->value);
+    else
+        snprintf(it.text, sizeof it.text, "%s %.1f℃", s->label_name, t->value);
+    strip_add_item(s, &it);
+    return 1;
 }
 
 static void add_date(strip_scan *s, const strip_date *d)
@@ -598,11 +645,13 @@ void strip_add_run(strip_scan *s, const char *text, size_t len)
     if (marks == 0 && visible == 0)
         return; /* white space between elements: nothing changes */
     if (marks == 0) {
-        s->label = NULL;
         if (date_line(text, len, &d)) {
+            forget_parts(s);
             add_date(s, &d);
-        } else if (!(len <= CREDIT_MAX * 2 && is_credit(text, len))) {
-            note_label(s, text, len, visible);
+        } else if (len <= CREDIT_MAX * 2 && is_credit(text, len)) {
+            forget_parts(s);
+        } else {
+            note_part(s, text, len, visible);
             s->gap = s->gap + visible < GAP_SATURATED ? s->gap + visible : GAP_SATURATED;
         }
         return;
@@ -622,13 +671,15 @@ void strip_add_run(strip_scan *s, const char *text, size_t len)
             strip_add_item(s, &it);
         else if (is_credit(text + tail, len - tail) || is_blank(text + tail, len - tail))
             ok = strip_single(s, text, tail, &it) && (strip_add_item(s, &it), 1);
+        if (!ok)
+            ok = add_bare_temp(s, text, len, &t[0]);
     } else if (nt > 1) {
         ok = add_trailing_words(s, text, len, t, nt);
         if (!ok && (is_blank(text + tail, len - tail) || is_credit(text + tail, len - tail)))
             ok = add_sequence(s, text, t, nt);
     }
     if (!ok) {
-        s->label = NULL;
+        forget_parts(s);
         s->gap = s->gap + visible < GAP_SATURATED ? s->gap + visible : GAP_SATURATED;
     }
     free(t);

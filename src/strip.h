@@ -34,11 +34,13 @@ typedef struct {
     size_t ndates, capdates;
     size_t gap;  /* other text since the last item */
     int failed;  /* memory ran out: results are incomplete */
-    /* a run that was only a station's name ("<dt>서울</dt>"): the next item,
-     * when it follows at once and has no name, is that station's */
+    /* runs that were only a station's name ("<dt>서울</dt>") or only a
+     * weather word, just before: parts of the item that follows at once */
     const wx_station *label;
     char label_name[WX_WORD_MAX];
-    size_t label_gap; /* the gap before the label */
+    const wx_word *label_word;
+    char label_word_text[WX_WORD_MAX];
+    size_t label_gap; /* the gap before the first part */
 } strip_scan;
 
 void strip_scan_init(strip_scan *s, const wx_registry *reg);
