@@ -254,6 +254,25 @@ START_TEST(test_fuzz_crash)
 }
 END_TEST
 
+/* Every item markup in every container, in UTF-8 and EUC-KR, through the
+ * wxstrip binary (tests/strip-matrix.py writes the pages). */
+START_TEST(test_strip_matrix)
+{
+    char script[4096], stations[4096], conditions[4096], dir[4096];
+    test_path(script, sizeof script, "tests/strip-matrix.py");
+    test_path(stations, sizeof stations, "stations/stations.tsv");
+    test_path(conditions, sizeof conditions, "tests/fixtures/kma-conditions.tsv");
+    test_tmpdir(dir, sizeof dir);
+    char *argv[] = {"/usr/bin/python3", script, (char *)test_wxstrip(), stations, conditions, dir,
+                    NULL};
+    buf_t out = {0}, err = {0};
+    int rc = test_run(argv, NULL, NULL, &out, &err);
+    test_rmtree(dir);
+    ck_assert_msg(rc == 0 && strstr(out.data, " pages, 0 differ"), "%s%s", out.data, err.data);
+    buf_free(&out), buf_free(&err);
+}
+END_TEST
+
 Suite *fixtures_suite(void)
 {
     Suite *s = suite_create("fixtures");
@@ -263,6 +282,10 @@ Suite *fixtures_suite(void)
     tcase_add_loop_test(tc, test_fixture, 0, nnames);
     list_crashes();
     tcase_add_loop_test(tc, test_fuzz_crash, 0, ncrashes);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("matrix");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_strip_matrix);
     suite_add_tcase(s, tc);
     return s;
 }

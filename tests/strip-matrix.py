@@ -1,0 +1,112 @@
+#!/usr/bin/python3
+"""Every item markup in every container, in UTF-8 and EUC-KR: the strip
+parser checked on pages it has no fixture for (make check runs it).
+
+usage: strip-matrix.py WXSTRIP STATIONS.TSV CONDITIONS.TSV WORKDIR
+
+For each (item markup, container, charset) it writes one news page whose
+header carries a strip of 3 to 12 stations (station-number order, chosen
+with a fixed seed: every run writes the same pages), with words from the
+condition table and temperatures with and without decimals, negative ones
+written with "-" or U+2212. It parses the page with `wxstrip parse` and
+compares every station, temperature and weather code with what the page
+says. A word's code is what the plainest markup (`<li>WORD 서울 1.0℃</li>`)
+gives it, so that spelling variants such as 비끝 / 비끝남 compare equal;
+check_weather checks the word table itself. Prints one line per page that
+differs and a count; exit 1 when any differs.
+"""
+import json
+import random
+import subprocess
+import sys
+
+WX, STATIONS, CONDITIONS, WORK = sys.argv[1:5]
+
+ITEMS = [
+    "{w} {n} {t}℃",
+    "{n} {w} {t}℃",
+    "{w}{n}{t}℃",
+    "<span class='ico'>{w}</span>{n} {t}℃",
+    "<img src='i.png' alt='{w}'>{n} <b>{t}</b>℃",
+    "<a href='#'><i class='w' title='{w}'></i>{n} {t}℃</a>",
+    "<span aria-label='{w}' class='ico'></span><span>{n}</span><span>{t}℃</span>",
+    "<span>{n}</span><img alt='{w}' src='x.gif'><span>{t}</span><span>℃</span>",
+    "{n}({w}) {t}℃",
+    "<b>{n}</b> {t}℃ ({w})",
+    "{n} {t}&#8451; <img alt='{w}'>",
+    "<em>{n}</em><strong>{t}°C</strong><span>{w}</span>",
+    "<span>{n}</span> <span>{t}</span>&#8451; <span>{w}</span>",
+    "<div class='city'>{n}</div><div class='sky'>{w}</div><div class='tmp'>{t}℃</div>",
+]
+CONTAINERS = [
+    ("<ul class='wx'>", "<li>{}</li>", "</ul>"),
+    ("<section><ul>", "<li><a href='/w'>{}</a></li>", "</ul></section>"),
+    ("<div class='wx'>", "<div class='it'>{}</div>", "</div>"),
+    ("<div class='swiper'><div class='swiper-wrapper'>", "<div class='swiper-slide'>{}</div>",
+     "</div></div>"),
+    ("<table class='wx'><tbody>", "<tr><td>{}</td></tr>", "</tbody></table>"),
+    ("<div class='wx'>", "{} | ", "</div>"),
+    ("<div class='wx'><marquee>", "<span>{}</span> · ", "</marquee></div>"),
+]
+PAGE = ("<!DOCTYPE html><html><head><meta charset='{cs}'><title>뉴스</title></head><body>"
+        "<header><p class='date'>2024.05.05 (일)</p>{strip}<span>기상청 제공</span></header>"
+        "<article><h1>주말 나들이</h1><p>오늘 오후 전국이 대체로 맑겠습니다. 낮 기온은 평년과 "
+        "비슷하겠습니다.</p></article></body></html>")
+
+
+def rows(path):
+    with open(path, encoding="utf-8") as f:
+        return [l.rstrip("\n").split("\t") for l in f if l.strip() and not l.startswith("#")]
+
+
+def parse(page, cs, path):
+    raw = page.encode("cp949" if cs == "euc-kr" else "utf-8", errors="xmlcharrefreplace")
+    with open(path, "wb") as f:
+        f.write(raw)
+    out = subprocess.run([WX, "parse", path], capture_output=True)
+    try:
+        return {r["station"]: r for r in json.loads(out.stdout)["readings"]}, out.stderr
+    except ValueError:
+        return {}, out.stderr
+
+
+stations = [r for r in rows(STATIONS) if r[0].isdigit()]
+words = [r[0] for r in rows(CONDITIONS) if r[0] not in ("-", "ko")]
+code = {}
+for k in range(0, len(words), 90):  # one station per word, 97 stations a page
+    batch = words[k:k + 90]
+    strip = "<ul>" + "".join("<li>%s %s 1.0℃</li>" % (w, stations[i][1])
+                             for i, w in enumerate(batch)) + "</ul>"
+    got, _ = parse(PAGE.format(cs="utf-8", strip=strip), "utf-8", "%s/words.html" % WORK)
+    for i, w in enumerate(batch):
+        r = got.get(int(stations[i][0]))
+        if not r or r["code"] is None or r["code"] <= 0:
+            sys.exit("strip-matrix: the plainest markup gives no code for '%s'" % w)
+        code[w] = r["code"]
+rng = random.Random(20240505)
+bad = pages = 0
+for it in ITEMS:
+    for cont in CONTAINERS:
+        for cs in ("utf-8", "euc-kr"):
+            chosen = sorted(rng.sample(stations, rng.randint(3, 12)), key=lambda r: int(r[0]))
+            data = []
+            for st in chosen:
+                v = rng.uniform(-15, 35)
+                t = rng.choice(["%.1f" % v, "%d" % round(v)])
+                data.append((int(st[0]), st[1], rng.choice(words), t.replace("-", rng.choice("-−"))))
+            strip = cont[0] + "".join(cont[1].format(it.format(w=w, n=n, t=t))
+                                      for _, n, w, t in data) + cont[2]
+            got, err = parse(PAGE.format(cs=cs, strip=strip), cs, "%s/page.html" % WORK)
+            pages += 1
+            want = {i: (float(t.replace("−", "-")), code[w]) for i, _, w, t in data}
+            diff = [i for i in set(want) | set(got)
+                    if i not in got or i not in want
+                    or (got[i]["temp"], got[i]["code"]) != want[i]]
+            if diff:
+                bad += 1
+                print("differs: %s | %s | %s: %s; %s" % (
+                    it, cont[1], cs, "; ".join("%d want %s got %s" % (
+                        i, want.get(i), (got[i]["temp"], got[i]["code"]) if i in got else None)
+                        for i in sorted(diff)), err.decode(errors="replace").strip()))
+print("strip-matrix: %d pages, %d differ" % (pages, bad))
+sys.exit(1 if bad else 0)
