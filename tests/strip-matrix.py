@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Every item markup in every container, in UTF-8 and EUC-KR: the strip
+"""Every item markup in every container (and a few markups in their own
+containers: dl, table rows, pre, br lines), in UTF-8 and EUC-KR: the strip
 parser checked on pages it has no fixture for (make check runs it).
 
 usage: strip-matrix.py WXSTRIP STATIONS.TSV CONDITIONS.TSV WORKDIR
@@ -48,6 +49,14 @@ CONTAINERS = [
     ("<div class='wx'>", "{} | ", "</div>"),
     ("<div class='wx'><marquee>", "<span>{}</span> · ", "</marquee></div>"),
 ]
+# markups that only make sense in their own container
+PAIRS = [
+    ("<dt>{n}</dt><dd>{w} {t}℃</dd>", ("<dl class='wx'>", "{}", "</dl>")),
+    ("<td>{n}</td><td>{w}</td><td>{t}℃</td>", ("<table><tbody>", "<tr>{}</tr>", "</tbody></table>")),
+    ("<th>{n}</th><td>{t}℃</td><td>{w}</td>", ("<table><tbody>", "<tr>{}</tr>", "</tbody></table>")),
+    ("• {w}{n}{t}℃", ("<pre class='wx'>", "{}\n", "</pre>")),
+    ("{n} {w} {t}℃", ("<p class='wx'>", "{}<br>", "</p>")),
+]
 PAGE = ("<!DOCTYPE html><html><head><meta charset='{cs}'><title>뉴스</title></head><body>"
         "<header><p class='date'>2024.05.05 (일)</p>{strip}<span>기상청 제공</span></header>"
         "<article><h1>주말 나들이</h1><p>오늘 오후 전국이 대체로 맑겠습니다. 낮 기온은 평년과 "
@@ -85,28 +94,27 @@ for k in range(0, len(words), 90):  # one station per word, 97 stations a page
         code[w] = r["code"]
 rng = random.Random(20240505)
 bad = pages = 0
-for it in ITEMS:
-    for cont in CONTAINERS:
-        for cs in ("utf-8", "euc-kr"):
-            chosen = sorted(rng.sample(stations, rng.randint(3, 12)), key=lambda r: int(r[0]))
-            data = []
-            for st in chosen:
-                v = rng.uniform(-15, 35)
-                t = rng.choice(["%.1f" % v, "%d" % round(v)])
-                data.append((int(st[0]), st[1], rng.choice(words), t.replace("-", rng.choice("-−"))))
-            strip = cont[0] + "".join(cont[1].format(it.format(w=w, n=n, t=t))
-                                      for _, n, w, t in data) + cont[2]
-            got, err = parse(PAGE.format(cs=cs, strip=strip), cs, "%s/page.html" % WORK)
-            pages += 1
-            want = {i: (float(t.replace("−", "-")), code[w]) for i, _, w, t in data}
-            diff = [i for i in set(want) | set(got)
-                    if i not in got or i not in want
-                    or (got[i]["temp"], got[i]["code"]) != want[i]]
-            if diff:
-                bad += 1
-                print("differs: %s | %s | %s: %s; %s" % (
-                    it, cont[1], cs, "; ".join("%d want %s got %s" % (
-                        i, want.get(i), (got[i]["temp"], got[i]["code"]) if i in got else None)
-                        for i in sorted(diff)), err.decode(errors="replace").strip()))
+CASES = [(i, c) for i in ITEMS for c in CONTAINERS] + PAIRS
+for (it, cont), cs in [(case, cs) for case in CASES for cs in ("utf-8", "euc-kr")]:
+    chosen = sorted(rng.sample(stations, rng.randint(3, 12)), key=lambda r: int(r[0]))
+    data = []
+    for st in chosen:
+        v = rng.uniform(-15, 35)
+        t = rng.choice(["%.1f" % v, "%d" % round(v)])
+        data.append((int(st[0]), st[1], rng.choice(words), t.replace("-", rng.choice("-−"))))
+    strip = cont[0] + "".join(cont[1].format(it.format(w=w, n=n, t=t))
+                              for _, n, w, t in data) + cont[2]
+    got, err = parse(PAGE.format(cs=cs, strip=strip), cs, "%s/page.html" % WORK)
+    pages += 1
+    want = {i: (float(t.replace("−", "-")), code[w]) for i, _, w, t in data}
+    diff = [i for i in set(want) | set(got)
+            if i not in got or i not in want
+            or (got[i]["temp"], got[i]["code"]) != want[i]]
+    if diff:
+        bad += 1
+        print("differs: %s | %s | %s: %s; %s" % (
+            it, cont[1], cs, "; ".join("%d want %s got %s" % (
+                i, want.get(i), (got[i]["temp"], got[i]["code"]) if i in got else None)
+                for i in sorted(diff)), err.decode(errors="replace").strip()))
 print("strip-matrix: %d pages, %d differ" % (pages, bad))
 sys.exit(1 if bad else 0)
