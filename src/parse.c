@@ -117,18 +117,32 @@ static int attr_int(const xmlNode *n, const char *name, int *out)
     return ok;
 }
 
+/* A feed's ta: "15.9", " -3.2 ", "+18.6", also with a unit ("18.2℃",
+ * "18.2 °C"); nothing else ("nan", "1e3", "-" are no temperature). */
 static int parse_temp(const char *s, double *out)
 {
-    char *end;
+    static const char *const units[] = {"℃", "°C", "C", ""};
     while (*s == ' ')
         s++;
-    double v = strtod(s, &end);
-    while (*end == ' ')
-        end++;
-    if (end == s || *end)
+    const char *p = s + (*s == '-' || *s == '+');
+    size_t whole = strspn(p, "0123456789"), frac = 0;
+    if (whole == 0)
         return 0;
-    *out = v;
-    return 1;
+    p += whole;
+    if (*p == '.' && (frac = strspn(p + 1, "0123456789")) == 0)
+        return 0;
+    p += frac ? frac + 1 : 0;
+    double v = strtod(s, NULL); /* the C locale: wxstrip never sets another */
+    while (*p == ' ')
+        p++;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        size_t n = strlen(units[i]);
+        if (strncmp(p, units[i], n) == 0 && p[n + strspn(p + n, " ")] == '\0') {
+            *out = v == 0 ? 0 : v; /* never -0.0 */
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static void feed_time(const xmlNode *n, wx_page *p)

@@ -72,7 +72,7 @@ static int number_before(const char *s, size_t j, size_t *start, double *value)
         j -= 3;
     }
     *start = j;
-    *value = v;
+    *value = v == 0 ? 0 : v; /* "-0℃" is 0, never -0.0 */
     return 1;
 }
 

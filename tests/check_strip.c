@@ -565,6 +565,7 @@ START_TEST(test_temps_values)
     ck_assert_double_eq_tol(temp_of("서울 -0.5℃"), -0.5, 1e-9);
     ck_assert_double_eq(temp_of("서울 −12℃"), -12.0);
     ck_assert_double_eq(temp_of("부산 7 ℃"), 7.0);
+    ck_assert_int_eq(signbit(temp_of("대구 -0.0℃")), 0); /* 0.0, never -0.0 */
 }
 END_TEST
 
