@@ -1,5 +1,6 @@
 /* check_poll: poll and ingest against a real HTTP server, rrdcached and rrdtool. */
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,6 +200,37 @@ static size_t count_log(const char *line)
         fclose(f);
     return n;
 }
+
+/* The news page in EUC-KR with no charset of its own, labelled only by the
+ * Content-Type header and sent gzip-compressed: read and stored as the
+ * UTF-8 page is. */
+START_TEST(test_gzip_and_header_charset)
+{
+    char path[4400], why[256];
+    buf_t page = {0}, err = {0};
+    snprintf(path, sizeof path, "%s/page.html", E.docroot);
+    ck_assert_int_eq(file_read(path, 1 << 20, &page, why, sizeof why), 0);
+    replace(&page, "<meta charset=\"utf-8\">", "");
+    iconv_t cd = iconv_open("CP949", "UTF-8");
+    ck_assert(cd != (iconv_t)-1);
+    char *kr = malloc(page.len * 2), *in = page.data, *out = kr;
+    size_t inleft = page.len, outleft = page.len * 2;
+    ck_assert_ptr_nonnull(kr);
+    ck_assert_uint_ne(iconv(cd, &in, &inleft, &out, &outleft), (size_t)-1);
+    iconv_close(cd);
+    snprintf(path, sizeof path, "%s/page-kr.html", E.docroot);
+    test_write(path, kr, (size_t)(out - kr));
+    const char *src = url("files/page-kr.html?charset=euc-kr&gzip=1");
+    int rc = wx(&err, (const char *[]){"poll", "--no-graphs", src, NULL});
+    ck_assert_msg(rc == 0, "poll failed:\n%s", err.data);
+    ck_assert_msg(strstr(err.data, "sources 1 ok, 0 failed; readings 21: 21 stored"), "%s", err.data);
+    char got[256];
+    lastupdate(108, NULL, got, sizeof got);
+    ck_assert_msg(strstr(got, ": 8.6 301"), "108: %s", got);
+    ck_assert_int_eq(count_log("/files/page-kr.html?charset=euc-kr&gzip=1 200 gzip\n"), 1);
+    free(kr), buf_free(&page), buf_free(&err);
+}
+END_TEST
 
 START_TEST(test_repoll_stores_nothing)
 {
@@ -503,6 +535,7 @@ Suite *poll_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_poll_feed_and_page);
     tcase_add_test(tc, test_repoll_stores_nothing);
+    tcase_add_test(tc, test_gzip_and_header_charset);
     tcase_add_test(tc, test_faults_cost_only_themselves);
     tcase_add_test(tc, test_garbage_body_is_no_strip);
     tcase_add_test(tc, test_stale_sources_refused);

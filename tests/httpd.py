@@ -5,7 +5,8 @@ usage: httpd.py DOCROOT LOGFILE
 
 Binds 127.0.0.1 on a free port, prints the port on the first line of
 standard output, and serves until killed. Every answered request is logged
-to LOGFILE as "PATH STATUS", before the answer is sent.
+to LOGFILE as "PATH STATUS" ("PATH STATUS gzip" when the body went out
+gzip-compressed), before the answer is sent.
 
 Routes:
   /files/NAME[?charset=C][&gzip=1][&nocache=1]
@@ -41,14 +42,14 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, fmt, *args):
         pass
 
-    def note(self, status):
+    def note(self, status, extra=""):
         with log_lock, open(LOGFILE, "a") as f:
-            f.write("%s %d\n" % (self.path, status))
+            f.write("%s %d%s\n" % (self.path, status, extra))
 
     def answer(self, status, body=b"", headers=()):
         # logged before the answer goes out: a client that has its answer
         # finds the line already there
-        self.note(status)
+        self.note(status, " gzip" if ("Content-Encoding", "gzip") in headers else "")
         self.send_response(status)
         for k, v in headers:
             self.send_header(k, v)
