@@ -24,6 +24,15 @@ import sys
 WX, STATIONS, CONDITIONS, WORK = sys.argv[1:5]
 
 ITEMS = [
+    "{n} · {w} · {t}℃",
+    "{w} | {n} | {t}℃",
+    "{n} {w} {t}˚C",
+    "{n} {w} {t}ºC",
+    "{n}&nbsp;{w}&nbsp;{t}&deg;C",
+    "<span class='n'>{n}</span><span class='w'>{w}</span><span class='t'>{t}<em>℃</em></span>",
+    "{n} <img alt='{w}'/> {t} <small>℃</small>",
+    "<p>{n}</p><p>{w} {t}℃</p>",
+
     "{w} {n} {t}℃",
     "{n} {w} {t}℃",
     "{w}{n}{t}℃",
