@@ -572,6 +572,9 @@ static int add_trailing_words(strip_scan *s, const char *text, size_t len, const
             it->st = st, it->temp = t[i].value, it->has_temp = 1;
         }
     }
+    strip_date d; /* the day's date may lead the run, as in add_sequence */
+    if (ok && dateline_prefix(text, t[0].start, &d))
+        add_date(s, &d);
     for (size_t i = 0; ok && i < nt; i++)
         strip_add_item(s, &items[i]);
     free(items);
