@@ -7,17 +7,12 @@
 #include "utf8.h"
 #include "when.h"
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static int read_int(const char *s, size_t len, size_t *i, int maxdigits, int *out)
 {
     int v = 0, d = 0;
-    while (*i < len && is_digit(s[*i]) && d < maxdigits)
+    while (*i < len && utf8_is_digit(s[*i]) && d < maxdigits)
         v = v * 10 + (s[(*i)++] - '0'), d++;
-    if (d == 0 || (*i < len && is_digit(s[*i])))
+    if (d == 0 || (*i < len && utf8_is_digit(s[*i])))
         return 0;
     *out = v;
     return 1;
@@ -84,7 +79,7 @@ static void parse_time(const char *s, size_t len, size_t *i, strip_date *d)
         j++;
         if (!read_int(s, len, &j, 2, &m) || m > 59)
             return;
-        if (j + 2 < len && s[j] == ':' && is_digit(s[j + 1]) && is_digit(s[j + 2]))
+        if (j + 2 < len && s[j] == ':' && utf8_is_digit(s[j + 1]) && utf8_is_digit(s[j + 2]))
             j += 3; /* seconds */
     } else if (!skip_any(s, len, &j, (const char *const[]){"시", NULL})) {
         return;
@@ -143,7 +138,7 @@ int dateline_parse(const char *text, size_t len, strip_date *d)
     while (lead < len && (text[lead] == ' ' || text[lead] == STRIP_SEG || text[lead] == '\t' ||
                           text[lead] == '\n' || text[lead] == '\r'))
         lead++;
-    if (lead == len || (!is_digit(text[lead]) && (unsigned char)text[lead] < 0x80))
+    if (lead == len || (!utf8_is_digit(text[lead]) && (unsigned char)text[lead] < 0x80))
         return 0;
     long n = strip_normalize(text, len < 200 ? len : 0, r, sizeof r);
     if (n <= 0)

@@ -44,11 +44,6 @@ static int is_edge_sep(unsigned cp)
     return is_inner_sep(cp) || cp == '/' || cp == ',' || cp == ';' || cp == ':' || cp == '.';
 }
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /* Punctuation that marks a sentence: text with it is prose, not an item. */
 static int is_prose(unsigned cp)
 {
@@ -616,7 +611,7 @@ static int add_sequence(strip_scan *s, const char *text, const temp_tok *t, size
 static int has_year(const char *text, size_t len)
 {
     for (size_t i = 0, run = 0; i < len; i++) {
-        run = is_digit(text[i]) ? run + 1 : 0;
+        run = utf8_is_digit(text[i]) ? run + 1 : 0;
         if (run == 4)
             return 1;
     }

@@ -5,11 +5,7 @@
 #include <string.h>
 
 #include "strip.h"
-
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
+#include "utf8.h"
 
 /* Length of a temperature mark (℃, °C, ° C) at S[I], or 0. */
 static size_t mark_len(const char *s, size_t len, size_t i)
@@ -40,18 +36,18 @@ static int number_before(const char *s, size_t j, size_t *start, double *value)
     while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == STRIP_SEG) && skipped < 2)
         j--, skipped++;
     size_t end = j, dot = NO_DOT;
-    while (j > 0 && is_digit(s[j - 1]))
+    while (j > 0 && utf8_is_digit(s[j - 1]))
         j--;
-    if (j > 1 && s[j - 1] == '.' && is_digit(s[j - 2]) && j < end) {
+    if (j > 1 && s[j - 1] == '.' && utf8_is_digit(s[j - 2]) && j < end) {
         dot = j - 1;
         j -= 1;
-        while (j > 0 && is_digit(s[j - 1]))
+        while (j > 0 && utf8_is_digit(s[j - 1]))
             j--;
     }
     size_t intlen = (dot != NO_DOT ? dot : end) - j;
     if (j == end || intlen == 0 || intlen > 3)
         return 0;
-    if (j > 0 && (s[j - 1] == '.' || is_digit(s[j - 1])))
+    if (j > 0 && (s[j - 1] == '.' || utf8_is_digit(s[j - 1])))
         return 0; /* part of a longer number, like a date */
     double v = 0, scale = 1;
     for (size_t k = j; k < end; k++) {

@@ -14,4 +14,10 @@ size_t utf8_back(const char *s, size_t i);
 /* White space, including NBSP, the ideographic space and zero widths. */
 int utf8_is_space(unsigned cp);
 
+/* An ASCII digit 0-9 (whatever the locale). */
+static inline int utf8_is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 #endif
