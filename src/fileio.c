@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 static int read_fd(int fd, size_t max, buf_t *out, char *why, size_t whylen)
@@ -63,6 +64,12 @@ int file_mkdirs(const char *dir, char *err, size_t errlen)
             return 0;
         *p = c;
     }
+}
+
+long long file_free_bytes(const char *path)
+{
+    struct statvfs fs;
+    return statvfs(path, &fs) == 0 ? (long long)fs.f_bavail * (long long)fs.f_frsize : -1;
 }
 
 int fd_write_all(int fd, const void *p, size_t n)

@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -444,18 +443,11 @@ static int png_whole(const char *path)
     return ok;
 }
 
-/* Why a PNG came out cut short. */
+/* Why a PNG (a file that exists, beside where it goes) came out cut short. */
 static const char *cut_short_why(const char *path)
 {
-    char dir[4300];
-    struct statvfs fs;
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *slash = '\0';
-    if (statvfs(slash ? dir : ".", &fs) == 0 && fs.f_bavail < 64)
-        return "no space left on the device";
-    return "a write failed";
+    long long free = file_free_bytes(path);
+    return free >= 0 && free < 256 * 1024 ? "no space left on the device" : "a write failed";
 }
 
 static void draw_one(store *st, const render_job *j, const render_style *s, const char *daemon,

@@ -7,9 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <rrd.h>
@@ -97,15 +95,15 @@ static int update(store *s, const char *path, const char *value)
 
 /* The bytes of a station's file, but for its header: rows x data sources
  * x 8. */
-static unsigned long long file_bytes(void)
+static long long file_bytes(void)
 {
-    unsigned long long rows = 0, ds = 0;
+    long long rows = 0, ds = 0;
     for (int i = 0; i < LAYOUT_N; i++) {
         const char *last = strrchr(layout[i], ':');
         if (strncmp(layout[i], "DS:", 3) == 0)
             ds++;
         else if (last)
-            rows += strtoull(last + 1, NULL, 10);
+            rows += strtoll(last + 1, NULL, 10);
     }
     return rows * ds * 8;
 }
@@ -114,19 +112,13 @@ static unsigned long long file_bytes(void)
  * that fails on a full disk leaves its message empty). */
 static const char *create_why(const store *s, char *buf, size_t n)
 {
-    struct statvfs fs;
-    struct rlimit rl;
-    unsigned long long need = file_bytes();
+    long long need = file_bytes(), free = s->cached ? -1 : file_free_bytes(s->dir);
     if (*rrd_get_error())
         return rrd_get_error();
-    if (!s->cached && statvfs(s->dir, &fs) == 0 &&
-        (unsigned long long)fs.f_bavail * fs.f_frsize < need)
-        snprintf(buf, n, "no space left on the device (%llu KB free; a station's file takes about %llu KB)",
-                 (unsigned long long)fs.f_bavail * fs.f_frsize / 1024, need / 1024 + 4);
-    else if (!s->cached && getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
-             rl.rlim_cur < need)
-        snprintf(buf, n, "the file size limit (ulimit -f) is %llu bytes; a station's file takes %llu",
-                 (unsigned long long)rl.rlim_cur, need);
+    if (free >= 0 && free < need)
+        snprintf(buf, n,
+                 "no space left on the device (%lld KB free; a station's file takes about %lld KB)",
+                 free / 1024, need / 1024 + 4);
     else
         snprintf(buf, n, "librrd gave no reason (is the disk full?)");
     return buf;
