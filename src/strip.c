@@ -430,11 +430,8 @@ static int add_bare_temp(strip_scan *s, const char *text, size_t len, const temp
     memset(&it, 0, sizeof it);
     it.temp = t->value;
     it.has_temp = 1;
-    if (s->label_word)
-        snprintf(it.text, sizeof it.text, "%s %s %.1f℃", s->label_name, s->label_word_text,
-                 t->value);
-    else
-        snprintf(it.text, sizeof it.text, "%s %.1f℃", s->label_name, t->value);
+    snprintf(it.text, sizeof it.text, "%s %s%s%.1f℃", s->label_name,
+             s->label_word ? s->label_word_text : "", s->label_word ? " " : "", t->value);
     strip_add_item(s, &it);
     return 1;
 }
