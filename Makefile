@@ -2,7 +2,7 @@
 # `make demo` runs the main job on the bundled samples; `make install`
 # installs it (PREFIX, DESTDIR); see README.
 VERSION := 0.1.0
-PKGS := libcurl libxml-2.0 librrd glib-2.0
+PKGS := libcurl libxml-2.0 librrd glib-2.0 jansson
 BUILD ?= build
 CC ?= cc
 
@@ -16,7 +16,7 @@ ALL_CFLAGS = -std=c11 -pthread $(WARN) $(shell pkg-config --cflags $(PKGS)) $(CF
 # librrd is linked statically: only its data functions come in, and a poll
 # does not load cairo, pango and the forty libraries behind them (startup
 # cost; see README). Drawing loads librrd.so in its own processes.
-LDLIBS = $(shell pkg-config --libs libcurl libxml-2.0) \
+LDLIBS = $(shell pkg-config --libs libcurl libxml-2.0 jansson) \
          -Wl,-Bstatic -lrrd -ldbi -Wl,-Bdynamic $(shell pkg-config --libs glib-2.0) -lm
 CHECK_LIBS = $(shell pkg-config --libs check)
 

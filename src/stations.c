@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "fileio.h"
+#include "utf8.h"
 #include "vec.h"
 
 #define REGISTRY_MAX_BYTES (16u << 20)
@@ -183,6 +185,25 @@ static int entries_add(entries *e, const wx_station *st, const char *aliases, in
     return 0;
 }
 
+/* The aliases of a line as "a,b": trimmed, empty ones left out. */
+static int join_aliases(char *dst, size_t size, const char *field)
+{
+    char copy[1024], *save = NULL;
+    size_t len = 0;
+    if (bprintf(copy, sizeof copy, "%s", field) < 0)
+        return -1;
+    dst[0] = '\0';
+    for (char *a = strtok_r(copy, ",", &save); a; a = strtok_r(NULL, ",", &save)) {
+        a = trim(a);
+        if (!*a)
+            continue;
+        if (bprintf(dst + len, size - len, "%s%s", len ? "," : "", a) < 0)
+            return -1;
+        len += strlen(dst + len);
+    }
+    return 0;
+}
+
 static int parse_line(entries *e, char *line, const char *origin, int lineno, char *err,
                       size_t errlen)
 {
@@ -202,6 +223,9 @@ static int parse_line(entries *e, char *line, const char *origin, int lineno, ch
     const char *bad = NULL;
     if (station_fields(f, nf, &st, &bad) < 0)
         return errf(err, errlen, "%s:%d: bad %s", origin, lineno, bad);
+    if (nf > 7 && join_aliases(st.aliases, sizeof st.aliases, f[7]) < 0)
+        return errf(err, errlen, "%s:%d: bad aliases (longer than %zu bytes)", origin, lineno,
+                    sizeof st.aliases - 1);
     if (entries_add(e, &st, nf > 7 ? f[7] : NULL, lineno) < 0)
         return errf(err, errlen, "%s: out of memory", origin);
     return 0;
@@ -376,4 +400,94 @@ const wx_station *stations_find(const wx_registry *reg, const char *query)
     if (*query && !*end && !errno && id > 0 && id <= 999999)
         return stations_by_id(reg, (int)id);
     return stations_by_name(reg, query, strlen(query));
+}
+
+#define SUGGEST_MAX_CP 32 /* longer names and queries are not compared */
+
+/* S as lower-cased code points; how many, or 0 when too long. */
+static size_t code_points(const char *s, unsigned *cp)
+{
+    size_t len = strlen(s), n = 0, k;
+    for (size_t i = 0; i < len; i += k) {
+        if (n == SUGGEST_MAX_CP)
+            return 0;
+        unsigned c = utf8_decode(s, len, i, &k);
+        cp[n++] = c < 0x80 ? (unsigned)tolower((int)c) : c;
+    }
+    return n;
+}
+
+/* Levenshtein distance between code point strings. */
+static size_t edit_distance(const unsigned *a, size_t na, const unsigned *b, size_t nb)
+{
+    size_t row[SUGGEST_MAX_CP + 1];
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            best = up + 1 < best ? up + 1 : best;
+            best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
+            diag = up;
+            row[j] = best;
+        }
+    }
+    return row[nb];
+}
+
+typedef struct {
+    const char *name;
+    size_t dist;
+} suggestion;
+
+/* Keeps OUT (N of MAX) sorted by distance, first come first among equals. */
+static void suggest_add(suggestion *out, size_t *n, size_t max, const char *name, size_t dist)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(out[i].name, name) == 0)
+            return;
+    size_t at = *n;
+    while (at > 0 && out[at - 1].dist > dist)
+        at--;
+    if (at >= max)
+        return;
+    size_t last = *n < max ? *n : max - 1;
+    memmove(out + at + 1, out + at, (last - at) * sizeof *out);
+    out[at] = (suggestion){name, dist};
+    if (*n < max)
+        (*n)++;
+}
+
+static void suggest_index(const name_index *ix, const unsigned *q, size_t nq, size_t limit,
+                          suggestion *out, size_t *n, size_t max)
+{
+    unsigned cp[SUGGEST_MAX_CP];
+    for (size_t i = 0; i < ix->n; i++) {
+        size_t nc = code_points(ix->v[i].key, cp);
+        size_t d = nc ? edit_distance(q, nq, cp, nc) : limit + 1;
+        if (d <= limit)
+            suggest_add(out, n, max, ix->v[i].key, d);
+    }
+}
+
+size_t stations_suggest(const wx_registry *reg, const char *query, const char **names,
+                        size_t max)
+{
+    unsigned q[SUGGEST_MAX_CP];
+    size_t nq = code_points(query, q), n = 0;
+    suggestion best[8];
+    if (!nq || !max)
+        return 0;
+    max = max < 8 ? max : 8;
+    size_t limit = nq / 3 > 1 ? nq / 3 : 1;
+    suggest_index(&reg->exact, q, nq, limit, best, &n, max);
+    suggest_index(&reg->roman, q, nq, limit, best, &n, max);
+    for (size_t i = 0; i < n; i++) {
+        /* a romanized key is lower-cased: name the station's own spelling */
+        const wx_station *st = stations_by_name(reg, best[i].name, strlen(best[i].name));
+        names[i] = st && strcasecmp(st->name_en, best[i].name) == 0 ? st->name_en : best[i].name;
+    }
+    return n;
 }

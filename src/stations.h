@@ -13,6 +13,7 @@ typedef struct {
     char province[WX_NAME_MAX];
     double lat, lon;
     double elevation;            /* metres; NAN when unpublished */
+    char aliases[256];           /* other spellings, comma-separated; "" when none */
 } wx_station;
 
 typedef struct wx_registry wx_registry;
@@ -42,5 +43,12 @@ const wx_station *stations_by_name(const wx_registry *reg, const char *name, siz
 
 /* A user's query: a station number, or anything by_name accepts. */
 const wx_station *stations_find(const wx_registry *reg, const char *query);
+
+/* For a query that names no station: up to MAX names (Korean names,
+ * aliases, romanized names) nearest to it by edit distance (in code
+ * points, ignoring ASCII case), nearest first, at most about a third of
+ * the query's length away. Fills OUT with pointers into the registry and
+ * returns how many. */
+size_t stations_suggest(const wx_registry *reg, const char *query, const char **out, size_t max);
 
 #endif

@@ -178,14 +178,22 @@ store_status store_put(store *s, int station, time_t t, double temp, int code, c
     return STORE_FAILED;
 }
 
-int store_get_last(store *s, int station, store_last *out, char *err, size_t errlen)
+/* The file of STATION, ready to be read: through rrdcached, flushed. */
+static int read_path(store *s, int station, char *path, size_t size, char *err, size_t errlen)
 {
-    char path[PATH_MAX];
-    if (store_path(s, station, path, sizeof path) < 0)
+    if (store_path(s, station, path, size) < 0)
         return errf(err, errlen, "path too long");
     rrd_clear_error();
     if (s->cached && rrdc_flush(path) != 0)
         return errf(err, errlen, "%s: rrdcached flush: %s", path, rrd_get_error());
+    return 0;
+}
+
+int store_get_last(store *s, int station, store_last *out, char *err, size_t errlen)
+{
+    char path[PATH_MAX];
+    if (read_path(s, station, path, sizeof path, err, errlen) < 0)
+        return -1;
     time_t last;
     unsigned long n = 0;
     char **names = NULL, **values = NULL;
@@ -213,12 +221,18 @@ int store_get_last(store *s, int station, store_last *out, char *err, size_t err
 
 /* Fetches the columns DS[0..N) of a file's rows with consolidation CF;
  * V[i] gets malloc'd values (one per row), *ROWS their count. */
+typedef struct {
+    time_t start;       /* rows cover (start + i*step, start + (i+1)*step] */
+    unsigned long step; /* in: the resolution wanted; out: the one read */
+    size_t n;
+} span;
+
 static int fetch_columns(const char *path, const char *cf, time_t start, time_t end,
-                         unsigned long want_step, const char *const *ds, double **v, size_t n,
-                         size_t *rows, char *err, size_t errlen)
+                         span *sp, const char *const *ds, double **v, size_t n, char *err,
+                         size_t errlen)
 {
     time_t want_end = end;
-    unsigned long step = want_step, ds_cnt = 0;
+    unsigned long step = sp->step, ds_cnt = 0;
     char **names = NULL;
     rrd_value_t *data = NULL;
     rrd_clear_error();
@@ -245,7 +259,7 @@ static int fetch_columns(const char *path, const char *cf, time_t start, time_t 
         free(names[i]);
     free(names);
     free(data);
-    *rows = nrows;
+    *sp = (span){start, step, nrows};
     return rc;
 }
 
@@ -272,17 +286,15 @@ int store_window(store *s, int station, time_t start, time_t end, unsigned long 
                  store_temps temps, store_stats *out, char *err, size_t errlen)
 {
     char path[PATH_MAX];
-    if (store_path(s, station, path, sizeof path) < 0)
-        return errf(err, errlen, "path too long");
-    rrd_clear_error();
-    if (s->cached && rrdc_flush(path) != 0)
-        return errf(err, errlen, "%s: rrdcached flush: %s", path, rrd_get_error());
+    if (read_path(s, station, path, sizeof path, err, errlen) < 0)
+        return -1;
     static const char *const both[] = {"temp", "cond"};
     double *v[2] = {NULL, NULL}, *avg = NULL;
-    size_t nc = 0, nt = 0;
-    int rc = fetch_columns(path, "LAST", start, end, step, both, v, 2, &nc, err, errlen);
+    span sc = {.step = step}, st = {.step = step};
+    int rc = fetch_columns(path, "LAST", start, end, &sc, both, v, 2, err, errlen);
     if (rc == 0 && temps == STORE_TEMPS_AVERAGE)
-        rc = fetch_columns(path, "AVERAGE", start, end, step, both, &avg, 1, &nt, err, errlen);
+        rc = fetch_columns(path, "AVERAGE", start, end, &st, both, &avg, 1, err, errlen);
+    size_t nc = sc.n, nt = st.n;
     double *temps_v = temps == STORE_TEMPS_AVERAGE ? avg : v[0];
     if (temps != STORE_TEMPS_AVERAGE)
         nt = nc;
@@ -302,5 +314,101 @@ int store_window(store *s, int station, time_t start, time_t end, unsigned long 
     }
     out->dominant = most_frequent(codes, nc, &out->categories);
     free(v[0]), free(v[1]), free(avg);
+    return 0;
+}
+
+const unsigned long store_res_step[STORE_RES_N] = {600, 3600, 86400};
+const size_t store_res_rows[STORE_RES_N] = {1008, 1512, 3660};
+
+time_t store_kept_since(time_t last, unsigned long step)
+{
+    for (int i = 0; i < STORE_RES_N; i++)
+        if (store_res_step[i] == step)
+            return last - last % (time_t)step - (time_t)(store_res_rows[i] - 1) * (time_t)step;
+    return 0;
+}
+
+void store_rows_free(store_rows *r)
+{
+    free(r->temp), free(r->code), free(r->tmin), free(r->tmax);
+    *r = (store_rows){0};
+}
+
+/* One CF's column DS into *V, checking that it has SP's rows. */
+static int fetch_same(const char *path, const char *cf, const char *ds, time_t start, time_t end,
+                      const span *sp, double **v, char *err, size_t errlen)
+{
+    span got = {.step = sp->step};
+    const char *const one[] = {ds};
+    if (fetch_columns(path, cf, start, end, &got, one, v, 1, err, errlen) < 0)
+        return -1;
+    if (got.start != sp->start || got.step != sp->step || got.n != sp->n)
+        return errf(err, errlen, "%s: its %s rows do not line up with its AVERAGE rows", path, cf);
+    return 0;
+}
+
+int store_read_rows(store *s, int station, time_t start, time_t end, unsigned long step,
+                    int minmax, store_rows *out, char *err, size_t errlen)
+{
+    char path[PATH_MAX];
+    *out = (store_rows){0};
+    if (read_path(s, station, path, sizeof path, err, errlen) < 0)
+        return -1;
+    span sp = {.step = step};
+    const char *const temp[] = {"temp"};
+    int rc = fetch_columns(path, "AVERAGE", start, end, &sp, temp, &out->temp, 1, err, errlen);
+    out->start = sp.start, out->step = sp.step, out->n = sp.n;
+    if (rc == 0)
+        rc = fetch_same(path, "LAST", "cond", start, end, &sp, &out->code, err, errlen);
+    if (rc == 0 && minmax && sp.step >= 86400)
+        rc = fetch_same(path, "MIN", "temp", start, end, &sp, &out->tmin, err, errlen) ||
+             fetch_same(path, "MAX", "temp", start, end, &sp, &out->tmax, err, errlen);
+    if (rc != 0)
+        store_rows_free(out);
+    return rc ? -1 : 0;
+}
+
+/* The end of the first row with a temperature among the rows of resolution
+ * I (0 when none); *AT_START: it is the oldest row kept, so the data may be
+ * older. */
+static int first_row(const char *path, int i, time_t last, time_t *found, int *at_start,
+                     char *err, size_t errlen)
+{
+    time_t since = store_kept_since(last, store_res_step[i]);
+    span sp = {.step = store_res_step[i]};
+    const char *const temp[] = {"temp"};
+    double *v = NULL;
+    *found = 0;
+    if (fetch_columns(path, "AVERAGE", since - (time_t)sp.step, last, &sp, temp, &v, 1, err,
+                      errlen) < 0)
+        return free(v), -1;
+    for (size_t r = 0; sp.step == store_res_step[i] && r < sp.n && !*found; r++)
+        if (!isnan(v[r]))
+            *found = sp.start + (time_t)((r + 1) * sp.step);
+    *at_start = *found && *found <= since;
+    free(v);
+    return 0;
+}
+
+int store_first(store *s, int station, time_t last, time_t *first, char *err, size_t errlen)
+{
+    char path[PATH_MAX];
+    if (read_path(s, station, path, sizeof path, err, errlen) < 0)
+        return -1;
+    time_t f[STORE_RES_N];
+    int at_start[STORE_RES_N];
+    for (int i = 0; i < STORE_RES_N; i++)
+        if (first_row(path, i, last, &f[i], &at_start[i], err, errlen) < 0)
+            return -1;
+    /* the finest resolution whose first row is not its oldest, unless a
+     * coarser one has a row that ends before that resolution's oldest row
+     * (readings older than a gap) */
+    *first = 0;
+    for (int i = 0; i < STORE_RES_N && !*first; i++) {
+        int older = i + 1 < STORE_RES_N && f[i + 1] &&
+                    f[i + 1] <= store_kept_since(last, store_res_step[i]);
+        if (f[i] && (!at_start[i] || i + 1 == STORE_RES_N) && !older)
+            *first = f[i];
+    }
     return 0;
 }

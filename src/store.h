@@ -66,4 +66,40 @@ int store_window(store *s, int station, time_t start, time_t end, unsigned long 
 /* The last stored observation of STATION. 0, or -1 with err (no file...). */
 int store_get_last(store *s, int station, store_last *out, char *err, size_t errlen);
 
+/* The resolutions a station's file keeps (seconds per row, finest first)
+ * and how many rows of each: STORE_RES_N of them. */
+#define STORE_RES_N 3
+extern const unsigned long store_res_step[STORE_RES_N];
+extern const size_t store_res_rows[STORE_RES_N];
+
+/* The end of the oldest row of STEP seconds a file last updated at LAST
+ * still holds; 0 for a resolution the file does not keep. */
+time_t store_kept_since(time_t last, unsigned long step);
+
+/* A station's rows at one resolution. Row i covers the interval
+ * (start + i*step, start + (i+1)*step] and holds the readings observed in
+ * it: librrd gives a reading to every minute back to the previous one. */
+typedef struct {
+    time_t start;
+    unsigned long step;
+    size_t n;
+    double *temp;       /* AVERAGE; NAN when unknown */
+    double *code;       /* LAST: the weather code; NAN when none */
+    double *tmin, *tmax; /* MIN and MAX: daily rows only, else NULL */
+} store_rows;
+
+/* Reads STATION's rows of STEP seconds ending after START and by END (the
+ * file picks the finest resolution that covers them, which may be coarser:
+ * see OUT->step); with MINMAX also the MIN and MAX columns, which only the
+ * daily rows have. Through rrdcached the file is flushed first. 0, or -1
+ * with err; free OUT with store_rows_free. */
+int store_read_rows(store *s, int station, time_t start, time_t end, unsigned long step,
+                    int minmax, store_rows *out, char *err, size_t errlen);
+void store_rows_free(store_rows *r);
+
+/* The end of the first row with a temperature in STATION's file, at the
+ * finest resolution that still holds it; 0 when the file has none. LAST is
+ * the file's last update (store_get_last). 0, or -1 with err. */
+int store_first(store *s, int station, time_t last, time_t *first, char *err, size_t errlen);
+
 #endif

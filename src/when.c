@@ -44,6 +44,16 @@ void when_format(time_t t, char *dst, size_t size)
     strftime(dst, size, "%Y-%m-%d %H:%M", &tm);
 }
 
+void when_iso(time_t t, char *dst, size_t size)
+{
+    struct tm tm;
+    localtime_r(&t, &tm);
+    long off = tm.tm_gmtoff, a = off < 0 ? -off : off;
+    char date[32];
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(dst, size, "%s%c%02ld:%02ld", date, off < 0 ? '-' : '+', a / 3600, a % 3600 / 60);
+}
+
 /* Reads "+09:00", "+0900", "-05" or "Z" into seconds east of UTC. */
 static int parse_offset(const char *s, long *off)
 {

@@ -25,4 +25,7 @@ void when_date(time_t t, int *year, int *month, int *day);
 /* "2024-05-05 14:00" in local time. */
 void when_format(time_t t, char *dst, size_t size);
 
+/* ISO 8601 in local time with its offset: "2024-05-05T14:00:00+09:00". */
+void when_iso(time_t t, char *dst, size_t size);
+
 #endif
