@@ -8,6 +8,7 @@ enum {
     WX_EXIT_OK = 0,    /* everything asked for was done */
     WX_EXIT_FAIL = 1,  /* some source, station or file failed; the rest was done */
     WX_EXIT_USAGE = 2, /* bad command line or configuration */
+    WX_EXIT_STALE = 3, /* query, stations: shown, but a reading is older than asked */
 };
 
 typedef struct {
@@ -28,5 +29,7 @@ int cmd_poll(wx_ctx *ctx, int argc, char **argv);
 int cmd_ingest(wx_ctx *ctx, int argc, char **argv);
 int cmd_graph(wx_ctx *ctx, int argc, char **argv);
 int cmd_embed(wx_ctx *ctx, int argc, char **argv);
+int cmd_query(wx_ctx *ctx, int argc, char **argv);
+int cmd_stations(wx_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -22,6 +22,8 @@ static const struct command {
     {"ingest", cmd_ingest, "store saved pages or feeds (backfill)"},
     {"graph", cmd_graph, "draw PNG graphs of stations"},
     {"embed", cmd_embed, "print the HTML snippet that embeds a graph"},
+    {"query", cmd_query, "a station's latest reading, or its readings over a range"},
+    {"stations", cmd_stations, "the registry joined with what is stored"},
 };
 
 static const char global_usage[] =

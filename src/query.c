@@ -3,6 +3,7 @@
 #include "query.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "timearg.h"
@@ -134,6 +135,12 @@ static int tally_most(const tally *t)
             (t->count[i] == t->count[best] && t->seen[i] > t->seen[best]))
             best = i;
     return best < t->n ? t->code[best] : -1;
+}
+
+void query_rows_free(query_rows *r)
+{
+    free(r->v);
+    *r = (query_rows){0};
 }
 
 static int push_row(query_rows *out, const query_row *r)

@@ -48,6 +48,8 @@ typedef struct {
     size_t n, cap;
 } query_rows;
 
+void query_rows_free(query_rows *r);
+
 /* Aligns [*FROM, *TO) outward to whole buckets of STEP in local time (days
  * from local midnight); raw leaves it as it is. */
 void query_align(query_step step, time_t *from, time_t *to);

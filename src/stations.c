@@ -402,17 +402,30 @@ const wx_station *stations_find(const wx_registry *reg, const char *query)
     return stations_by_name(reg, query, strlen(query));
 }
 
-#define SUGGEST_MAX_CP 32 /* longer names and queries are not compared */
+#define SUGGEST_MAX_CP 64 /* longer names and queries are not compared */
 
-/* S as lower-cased code points; how many, or 0 when too long. */
+/* S as code points for comparing spellings: ASCII lower-cased, Hangul
+ * syllables as their jamo (서을 is one jamo from 서울 but three from 서산).
+ * How many, or 0 when too long. */
 static size_t code_points(const char *s, unsigned *cp)
 {
     size_t len = strlen(s), n = 0, k;
     for (size_t i = 0; i < len; i += k) {
-        if (n == SUGGEST_MAX_CP)
-            return 0;
-        unsigned c = utf8_decode(s, len, i, &k);
-        cp[n++] = c < 0x80 ? (unsigned)tolower((int)c) : c;
+        unsigned c = utf8_decode(s, len, i, &k), parts[3], np = 0;
+        if (c >= 0xAC00 && c <= 0xD7A3) {
+            unsigned x = c - 0xAC00;
+            parts[np++] = 0x1100 + x / (21 * 28);
+            parts[np++] = 0x1161 + x % (21 * 28) / 28;
+            if (x % 28)
+                parts[np++] = 0x11A7 + x % 28;
+        } else {
+            parts[np++] = c < 0x80 ? (unsigned)tolower((int)c) : c;
+        }
+        for (unsigned j = 0; j < np; j++) {
+            if (n == SUGGEST_MAX_CP)
+                return 0;
+            cp[n++] = parts[j];
+        }
     }
     return n;
 }

@@ -45,8 +45,8 @@ const wx_station *stations_by_name(const wx_registry *reg, const char *name, siz
 const wx_station *stations_find(const wx_registry *reg, const char *query);
 
 /* For a query that names no station: up to MAX names (Korean names,
- * aliases, romanized names) nearest to it by edit distance (in code
- * points, ignoring ASCII case), nearest first, at most about a third of
+ * aliases, romanized names) nearest to it by edit distance (in jamo for
+ * Hangul, ignoring ASCII case), nearest first, at most about a third of
  * the query's length away. Fills OUT with pointers into the registry and
  * returns how many. */
 size_t stations_suggest(const wx_registry *reg, const char *query, const char **out, size_t max);

@@ -178,6 +178,13 @@ store_status store_put(store *s, int station, time_t t, double temp, int code, c
     return STORE_FAILED;
 }
 
+int store_has(const store *s, int station)
+{
+    char path[PATH_MAX];
+    struct stat sb;
+    return store_path(s, station, path, sizeof path) == 0 && stat(path, &sb) == 0;
+}
+
 /* The file of STATION, ready to be read: through rrdcached, flushed. */
 static int read_path(store *s, int station, char *path, size_t size, char *err, size_t errlen)
 {
@@ -368,47 +375,49 @@ int store_read_rows(store *s, int station, time_t start, time_t end, unsigned lo
     return rc ? -1 : 0;
 }
 
-/* The end of the first row with a temperature among the rows of resolution
- * I (0 when none); *AT_START: it is the oldest row kept, so the data may be
- * older. */
-static int first_row(const char *path, int i, time_t last, time_t *found, int *at_start,
-                     char *err, size_t errlen)
+/* The LAST rows of resolution I over all that the file keeps of it, and
+ * the end of the first with a temperature (*FOUND, 0 when none);
+ * *AT_START: that is the oldest row kept, so the data may be older. */
+static int first_row(const char *path, int i, time_t last, store_rows *rows, time_t *found,
+                     int *at_start, char *err, size_t errlen)
 {
     time_t since = store_kept_since(last, store_res_step[i]);
     span sp = {.step = store_res_step[i]};
-    const char *const temp[] = {"temp"};
-    double *v = NULL;
+    const char *const both[] = {"temp", "cond"};
+    double *v[2] = {NULL, NULL};
     *found = 0;
-    if (fetch_columns(path, "AVERAGE", since - (time_t)sp.step, last, &sp, temp, &v, 1, err,
+    if (fetch_columns(path, "LAST", since - (time_t)sp.step, last, &sp, both, v, 2, err,
                       errlen) < 0)
-        return free(v), -1;
+        return free(v[0]), free(v[1]), -1;
     for (size_t r = 0; sp.step == store_res_step[i] && r < sp.n && !*found; r++)
-        if (!isnan(v[r]))
+        if (!isnan(v[0][r]))
             *found = sp.start + (time_t)((r + 1) * sp.step);
     *at_start = *found && *found <= since;
-    free(v);
+    *rows = (store_rows){sp.start, sp.step, sp.n, v[0], v[1], NULL, NULL};
     return 0;
 }
 
-int store_first(store *s, int station, time_t last, time_t *first, char *err, size_t errlen)
+int store_first(store *s, int station, time_t last, store_rows *out, char *err, size_t errlen)
 {
     char path[PATH_MAX];
+    *out = (store_rows){0};
     if (read_path(s, station, path, sizeof path, err, errlen) < 0)
         return -1;
+    store_rows rows[STORE_RES_N] = {{0}};
     time_t f[STORE_RES_N];
-    int at_start[STORE_RES_N];
-    for (int i = 0; i < STORE_RES_N; i++)
-        if (first_row(path, i, last, &f[i], &at_start[i], err, errlen) < 0)
-            return -1;
+    int at_start[STORE_RES_N], rc = 0;
+    for (int i = 0; i < STORE_RES_N && rc == 0; i++)
+        rc = first_row(path, i, last, &rows[i], &f[i], &at_start[i], err, errlen);
     /* the finest resolution whose first row is not its oldest, unless a
      * coarser one has a row that ends before that resolution's oldest row
      * (readings older than a gap) */
-    *first = 0;
-    for (int i = 0; i < STORE_RES_N && !*first; i++) {
+    for (int i = 0; i < STORE_RES_N && rc == 0 && !out->n; i++) {
         int older = i + 1 < STORE_RES_N && f[i + 1] &&
                     f[i + 1] <= store_kept_since(last, store_res_step[i]);
         if (f[i] && (!at_start[i] || i + 1 == STORE_RES_N) && !older)
-            *first = f[i];
+            *out = rows[i], rows[i] = (store_rows){0};
     }
-    return 0;
+    for (int i = 0; i < STORE_RES_N; i++)
+        store_rows_free(&rows[i]);
+    return rc;
 }

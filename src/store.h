@@ -63,6 +63,10 @@ typedef enum { STORE_TEMPS_AVERAGE, STORE_TEMPS_LAST } store_temps;
 int store_window(store *s, int station, time_t start, time_t end, unsigned long step,
                  store_temps temps, store_stats *out, char *err, size_t errlen);
 
+/* Whether STATION has a file (through rrdcached: whether the daemon's
+ * directory, which is the data dir, holds one). */
+int store_has(const store *s, int station);
+
 /* The last stored observation of STATION. 0, or -1 with err (no file...). */
 int store_get_last(store *s, int station, store_last *out, char *err, size_t errlen);
 
@@ -97,9 +101,11 @@ int store_read_rows(store *s, int station, time_t start, time_t end, unsigned lo
                     int minmax, store_rows *out, char *err, size_t errlen);
 void store_rows_free(store_rows *r);
 
-/* The end of the first row with a temperature in STATION's file, at the
- * finest resolution that still holds it; 0 when the file has none. LAST is
- * the file's last update (store_get_last). 0, or -1 with err. */
-int store_first(store *s, int station, time_t last, time_t *first, char *err, size_t errlen);
+/* The rows that hold STATION's first reading: the LAST rows (temperature
+ * and weather code) of the finest resolution that still holds it, over all
+ * that the file keeps of it; OUT->n is 0 when the file has no reading. LAST
+ * is the file's last update (store_get_last). 0, or -1 with err; free OUT
+ * with store_rows_free. */
+int store_first(store *s, int station, time_t last, store_rows *out, char *err, size_t errlen);
 
 #endif
