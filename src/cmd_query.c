@@ -162,7 +162,10 @@ static int gather_range(gather_ctx *g, report_station *r)
     g->nobs = 0;
     if (obs_from < r->to && observe(g, r, obs_from, r->to) < 0)
         return -1;
-    if (query_bucket(g->obs, g->nobs, r->step, obs_from, r->to, &r->rows) < 0)
+    /* days from the daily rows end at OBS_FROM; finer buckets run over the
+     * whole range, empty where only daily rows are left */
+    time_t b_from = r->step == QUERY_1D ? obs_from : r->from;
+    if (query_bucket(g->obs, g->nobs, r->step, b_from, r->to, &r->rows) < 0)
         return wx_error("out of memory"), -1;
     query_summarize(&r->rows, g->obs, g->nobs, r->from, r->to, g->now, &r->sum);
     return 0;

@@ -91,7 +91,8 @@ static int look(store *s, report_listed *l)
     query_obs *obs = NULL;
     size_t n = 0, cap = 0;
     int rc = query_observations(&rows, 0, l->last.time + 1, &obs, &n, &cap);
-    l->first = rc == 0 && n ? obs[0].t : 0;
+    /* a daily row's reading: from the day's start (09:00), as near as it tells */
+    l->first = rc == 0 && n ? obs[0].t - (rows.step >= 86400 ? (time_t)rows.step : 0) : 0;
     free(obs);
     store_rows_free(&rows);
     return rc < 0 ? (wx_error("out of memory"), -1) : 0;

@@ -59,5 +59,6 @@ Suite *poll_suite(void);
 Suite *publish_suite(void);
 Suite *graph_suite(void);
 Suite *vec_suite(void);
+Suite *query_suite(void);
 
 #endif
