@@ -273,7 +273,7 @@ static int j_query(buf_t *b, const report_query *q)
 static const table_col latest_cols[] = {
     {"station", "station", 5, 1},    {"name", "", 12, 0},
     {"time", "time", 16, 0},         {"epoch", "", -1, 0},
-    {"temp", "temp", 5, 1},          {"condition", "weather", 12, 0},
+    {"temp", "temp", 5, 1},          {"condition", "weather", REPORT_WORD_COLUMNS, 0},
     {"code", "", -1, 0},             {"category", "", -1, 0},
     {"age_seconds", "age", 7, 1},    {"today_min", "low", 5, 1},
     {"today_min_time", "at", 5, 0},  {"today_max", "high", 5, 1},
@@ -321,7 +321,7 @@ static int latest_line(buf_t *b, table_kind k, const report_station *s, time_t n
 static const table_col range_cols[] = {
     {"station", "", -1, 0}, {"name", "", -1, 0},       {"start", "start", 16, 0},
     {"epoch", "", -1, 0},   {"mean", "mean", 6, 1},    {"min", "min", 5, 1},
-    {"max", "max", 5, 1},   {"n", "n", 3, 1},          {"condition", "weather", 12, 0},
+    {"max", "max", 5, 1},   {"n", "n", 3, 1},          {"condition", "weather", REPORT_WORD_COLUMNS, 0},
     {"code", "", -1, 0},    {"category", "", -1, 0},   {"day_boundary", "day", 0, 0},
 };
 #define RANGE_N (sizeof range_cols / sizeof range_cols[0])

@@ -10,6 +10,10 @@
 #include "stations.h"
 #include "store.h"
 
+/* Terminal columns of the weather column: the widest word of the weather
+ * table (구름많고 눈 또는 비), so that the columns after it never move. */
+#define REPORT_WORD_COLUMNS 19
+
 typedef enum { FMT_TABLE = 0, FMT_CSV, FMT_TSV, FMT_JSON, FMT_JSONL } report_format;
 
 /* "table", "csv", "tsv", "json", "jsonl"; -1 for another name. */

@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "query.h"
+#include "report.h"
 #include "table.h"
 #include "tests.h"
 #include "timearg.h"
+#include "weather.h"
 #include "when.h"
 
 #define T0 1714834800 /* 2024-05-05 00:00 KST */
@@ -200,6 +202,18 @@ START_TEST(test_table_width)
 }
 END_TEST
 
+/* The weather column of query's tables is as wide as the widest word. */
+START_TEST(test_word_column)
+{
+    size_t widest = 0;
+    for (size_t i = 0; i < weather_count(); i++) {
+        size_t w = table_width(weather_at(i)->word);
+        widest = w > widest ? w : widest;
+    }
+    ck_assert_uint_eq(widest, REPORT_WORD_COLUMNS);
+}
+END_TEST
+
 static const table_col cols[] = {
     {"a", "A", 4, 1}, {"b", "B", 6, 0}, {"hidden", "", -1, 0}, {"c", "C", 0, 0}};
 
@@ -266,6 +280,7 @@ Suite *query_suite(void)
     tcase_add_test(t, test_timearg);
     tcase_add_test(t, test_table_width);
     tcase_add_test(t, test_table_forms);
+    tcase_add_test(t, test_word_column);
     tcase_add_test(t, test_suggest);
     suite_add_tcase(s, t);
     return s;
