@@ -3,101 +3,111 @@
 
 #include <math.h>
 #include <stdio.h>
-#include <string.h>
 
-#include "charset.h"
+#include "json.h"
 #include "weather.h"
 
-static const char hex[] = "0123456789abcdef";
+/* The places a page's temperature keeps in JSON when it has more than one:
+ * enough that only the dump's ten significant digits round it, as
+ * format_temp's %.10g does (a page's "18.123℃" stays 18.123). */
+#define PAGE_TEMP_DECIMALS 14
 
-/* Length of a valid UTF-8 sequence at S, or 0. The bytes are checked up to
- * the first that is not a continuation, so S's NUL is never passed. */
-static size_t seq_len(const unsigned char *s)
+/* Whether T has one decimal, binary noise aside (0.1 + 0.2 is 0.3). */
+static int one_decimal(double t)
 {
-    size_t n = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    return n && charset_valid_utf8((const char *)s, n) ? n : 0;
-}
-
-int json_string(buf_t *b, const char *str)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    int rc = buf_putc(b, '"');
-    while (*s && rc == 0) {
-        if (*s >= 0x80) {
-            size_t n = seq_len(s);
-            rc = n ? buf_append(b, (const char *)s, n) : buf_puts(b, "\xEF\xBF\xBD");
-            s += n ? n : 1;
-            continue;
-        }
-        if (*s == '"' || *s == '\\')
-            rc = buf_putc(b, '\\') || buf_putc(b, (char)*s);
-        else if (*s < 0x20 || *s == 0x7F)
-            rc = buf_printf(b, "\\u00%c%c", hex[*s >> 4], hex[*s & 15]);
-        else
-            rc = buf_putc(b, (char)*s);
-        s++;
-    }
-    return rc || buf_putc(b, '"') ? -1 : 0;
+    double tenths = t * 10;
+    return fabs(tenths - round(tenths)) < 1e-9;
 }
 
 void format_temp(char *dst, size_t size, double t)
 {
-    double tenths = t * 10;
-    if (fabs(tenths - round(tenths)) < 1e-9)
+    if (one_decimal(t))
         snprintf(dst, size, "%.1f", t);
     else
         snprintf(dst, size, "%.10g", t);
 }
 
-static int json_date(buf_t *b, const wx_page *p)
+/* A temperature as format_temp writes it (the dump writes 18 as "18.0"),
+ * but never -0.0. */
+static json_t *temp_value(double t)
 {
-    if (!p->year)
-        return buf_puts(b, "\"date\": null, \"time\": null");
-    int rc = buf_printf(b, "\"date\": \"%04d-%02d-%02d\", \"time\": ", p->year, p->month, p->day);
-    if (p->hour < 0)
-        return rc || buf_puts(b, "null");
-    return rc || buf_printf(b, "\"%04d-%02d-%02dT%02d:%02d:00+09:00\"", p->year, p->month,
-                            p->day, p->hour, p->minute);
+    return jx_real(t, one_decimal(t) ? 1 : PAGE_TEMP_DECIMALS);
 }
 
-static int json_reading(buf_t *b, const wx_reading *r)
+/* "date" and "time" from the page's own fields (KST, as the page gives
+ * them). */
+static int set_date(json_t *doc, const wx_page *p)
 {
-    char t[32];
-    format_temp(t, sizeof t, r->temp);
-    int rc = buf_printf(b, "{\"station\": %d, \"name\": ", r->station) || json_string(b, r->name) ||
-             buf_puts(b, ", \"condition\": ");
-    if (r->condition[0])
-        rc = rc || json_string(b, r->condition) || buf_printf(b, ", \"code\": %d", r->code);
-    else
-        rc = rc || buf_puts(b, "null, \"code\": null");
-    return rc || buf_printf(b, ", \"temp\": %s, \"inferred\": %s}", t,
-                            r->inferred ? "true" : "false");
+    if (!p->year)
+        return jx_set(doc, "date", json_null()) || jx_set(doc, "time", json_null()) ? -1 : 0;
+    if (jx_set(doc, "date", json_sprintf("%04d-%02d-%02d", p->year, p->month, p->day)))
+        return -1;
+    if (p->hour < 0)
+        return jx_set(doc, "time", json_null());
+    return jx_set(doc, "time",
+                  json_sprintf("%04d-%02d-%02dT%02d:%02d:00+09:00", p->year, p->month, p->day,
+                               p->hour, p->minute));
+}
+
+static json_t *reading_doc(const wx_reading *r)
+{
+    json_t *o = json_object();
+    int known = r->condition[0] != '\0';
+    if (!o || jx_set(o, "station", json_integer(r->station)) ||
+        jx_set(o, "name", jx_str(r->name)) ||
+        jx_set(o, "condition", known ? jx_str(r->condition) : json_null()) ||
+        jx_set(o, "code", jx_int(r->code, known)) || jx_set(o, "temp", temp_value(r->temp)) ||
+        jx_set(o, "inferred", json_boolean(r->inferred))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *unresolved_doc(const wx_unresolved *u)
+{
+    json_t *o = json_object();
+    if (!o || jx_set(o, "text", jx_str(u->text)) || jx_set(o, "reason", jx_str(u->reason))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* The document of a page; the arrays are filled once in place, so the keys
+ * keep their order. NULL when memory ran out. */
+static json_t *page_doc(const char *source, const wx_page *p)
+{
+    json_t *doc = json_object(), *readings = json_array(), *unresolved = json_array();
+    int rc = !doc || jx_set(doc, "source", jx_str(source)) ||
+             jx_set(doc, "kind", jx_str(page_kind_name(p->kind))) || set_date(doc, p) ||
+             jx_set(doc, "readings", json_incref(readings)) ||
+             jx_set(doc, "unresolved", json_incref(unresolved));
+    for (size_t i = 0; i < p->nreadings && !rc; i++)
+        rc = jx_push(readings, reading_doc(&p->readings[i]));
+    for (size_t i = 0; i < p->nunresolved && !rc; i++)
+        rc = jx_push(unresolved, unresolved_doc(&p->unresolved[i]));
+    json_decref(readings);
+    json_decref(unresolved);
+    if (rc) {
+        json_decref(doc);
+        return NULL;
+    }
+    return doc;
 }
 
 int format_page_json(buf_t *b, const char *source, const wx_page *p)
 {
-    int rc = buf_puts(b, "{\"source\": ") || json_string(b, source) ||
-             buf_printf(b, ", \"kind\": \"%s\", ", page_kind_name(p->kind)) || json_date(b, p) ||
-             buf_puts(b, ", \"readings\": [");
-    for (size_t i = 0; i < p->nreadings && !rc; i++)
-        rc = (i && buf_puts(b, ", ")) || json_reading(b, &p->readings[i]);
-    rc = rc || buf_puts(b, "], \"unresolved\": [");
-    for (size_t i = 0; i < p->nunresolved && !rc; i++) {
-        const wx_unresolved *u = &p->unresolved[i];
-        rc = (i && buf_puts(b, ", ")) || buf_puts(b, "{\"text\": ") || json_string(b, u->text) ||
-             buf_puts(b, ", \"reason\": ") || json_string(b, u->reason) || buf_putc(b, '}');
-    }
-    return rc || buf_puts(b, "]}\n") ? -1 : 0;
+    json_t *doc = page_doc(source, p);
+    int rc = doc ? jx_dump(b, doc) : -1;
+    json_decref(doc);
+    return rc;
 }
 
 int format_tsv_header(buf_t *b)
 {
     return buf_puts(b, "station\tname\tcondition\tcode\ttemp\n");
 }
-
 int format_page_tsv(buf_t *b, const wx_page *p)
 {
     for (size_t i = 0; i < p->nreadings; i++) {

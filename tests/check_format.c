@@ -1,10 +1,13 @@
-/* check_format: JSON strings, temperatures, a page as JSON and as TSV. */
+/* check_format: JSON values (json.c), temperatures, a page as JSON and as
+ * TSV. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "format.h"
+#include "json.h"
 #include "tests.h"
 #include "weather.h"
 
@@ -18,12 +21,28 @@ static const char json_check[] =
     "    d = json.loads(line)\n"
     "    print(d['source'], len(d['readings']))\n";
 
-/* json_string(S) as a NUL-terminated string in OUT (reset first). */
+/* V (taken) as jx_dump writes it, in OUT (reset first): dumped as the one
+ * element of an array, whose brackets and newline are taken off. */
+static const char *dumped(buf_t *out, json_t *v)
+{
+    ck_assert_ptr_nonnull(v);
+    json_t *a = json_array();
+    ck_assert_ptr_nonnull(a);
+    ck_assert_int_eq(jx_push(a, v), 0);
+    buf_reset(out);
+    ck_assert_int_eq(jx_dump(out, a), 0);
+    json_decref(a);
+    ck_assert_uint_ge(out->len, 3);
+    ck_assert_msg(out->data[0] == '[' && strcmp(out->data + out->len - 2, "]\n") == 0, "%s",
+                  out->data);
+    out->data[out->len -= 2] = '\0';
+    return out->data + 1;
+}
+
+/* jx_str(S) as JSON text. */
 static const char *quoted(buf_t *out, const char *s)
 {
-    buf_reset(out);
-    ck_assert_int_eq(json_string(out, s), 0);
-    return out->data;
+    return dumped(out, jx_str(s));
 }
 
 static const char *temp(double t)
@@ -81,7 +100,7 @@ static int python_json(const char *text, buf_t *out, buf_t *err)
     return test_run(argv, NULL, text, out, err);
 }
 
-START_TEST(test_json_string_plain)
+START_TEST(test_jx_str_plain)
 {
     buf_t b = {0};
     ck_assert_str_eq(quoted(&b, ""), "\"\"");
@@ -93,32 +112,38 @@ START_TEST(test_json_string_plain)
 }
 END_TEST
 
-START_TEST(test_json_string_escapes)
+/* jansson's escapes: the short ones where JSON has them, \u00XX (upper
+ * case) for other controls; DEL is written as it is, which JSON allows. */
+START_TEST(test_jx_str_escapes)
 {
     buf_t b = {0};
     ck_assert_str_eq(quoted(&b, "say \"hi\""), "\"say \\\"hi\\\"\"");
     ck_assert_str_eq(quoted(&b, "C:\\tmp\\"), "\"C:\\\\tmp\\\\\"");
-    ck_assert_str_eq(quoted(&b, "a\nb\tc\rd"), "\"a\\u000ab\\u0009c\\u000dd\"");
-    ck_assert_str_eq(quoted(&b, "\x01\x1f\x7f"), "\"\\u0001\\u001f\\u007f\"");
-    ck_assert_str_eq(quoted(&b, "\x1b[0m"), "\"\\u001b[0m\"");
+    ck_assert_str_eq(quoted(&b, "a\nb\tc\rd"), "\"a\\nb\\tc\\rd\"");
+    ck_assert_str_eq(quoted(&b, "\b\f"), "\"\\b\\f\"");
+    ck_assert_str_eq(quoted(&b, "\x01\x1f\x7f"), "\"\\u0001\\u001F\x7f\"");
+    ck_assert_str_eq(quoted(&b, "\x1b[0m"), "\"\\u001B[0m\"");
     buf_free(&b);
 }
 END_TEST
 
-/* The string is appended: what the buffer held stays. */
-START_TEST(test_json_string_appends)
+/* The document is appended as one line: what the buffer held stays. */
+START_TEST(test_jx_dump_appends)
 {
     buf_t b = {0};
     buf_puts(&b, "[");
-    ck_assert_int_eq(json_string(&b, "a"), 0);
-    buf_puts(&b, ",");
-    ck_assert_int_eq(json_string(&b, "b"), 0);
-    ck_assert_str_eq(b.data, "[\"a\",\"b\"");
+    json_t *doc = json_object();
+    ck_assert_int_eq(jx_set(doc, "a", jx_str("b")), 0);
+    ck_assert_int_eq(jx_set(doc, "n", json_array()), 0);
+    ck_assert_int_eq(jx_dump(&b, doc), 0);
+    ck_assert_int_eq(jx_dump(&b, doc), 0);
+    ck_assert_str_eq(b.data, "[{\"a\": \"b\", \"n\": []}\n{\"a\": \"b\", \"n\": []}\n");
+    json_decref(doc);
     buf_free(&b);
 }
 END_TEST
 
-START_TEST(test_json_string_invalid)
+START_TEST(test_jx_str_invalid)
 {
     buf_t b = {0};
     ck_assert_str_eq(quoted(&b, "a\xFF" "b"), "\"a" FFFD "b\"");
@@ -134,7 +159,7 @@ END_TEST
 
 /* Sequences shaped like UTF-8 that are not: overlongs, surrogates, beyond
  * U+10FFFF. JSON output must be valid UTF-8 whatever a file name holds. */
-START_TEST(test_json_string_not_unicode)
+START_TEST(test_jx_str_not_unicode)
 {
     buf_t b = {0};
     ck_assert_str_eq(quoted(&b, "\xE0\x80\xAF"), "\"" FFFD FFFD FFFD "\"");
@@ -145,6 +170,75 @@ START_TEST(test_json_string_not_unicode)
     ck_assert_str_eq(quoted(&b, "\xED\x9F\xBF"), "\"\xED\x9F\xBF\""); /* U+D7FF is fine */
     ck_assert_str_eq(quoted(&b, "\xF4\x8F\xBF\xBF"), "\"\xF4\x8F\xBF\xBF\"");
     buf_free(&b);
+}
+END_TEST
+
+/* Rounded to the places asked; printed with no binary noise and always
+ * with a decimal point; never -0.0; null for what is no number. */
+START_TEST(test_jx_real)
+{
+    buf_t b = {0};
+    ck_assert_str_eq(dumped(&b, jx_real(18.6, 1)), "18.6");
+    ck_assert_str_eq(dumped(&b, jx_real(18.0, 1)), "18.0");
+    ck_assert_str_eq(dumped(&b, jx_real(18, 0)), "18.0");
+    ck_assert_str_eq(dumped(&b, jx_real(-3.25, 2)), "-3.25");
+    ck_assert_str_eq(dumped(&b, jx_real(0.1, 1)), "0.1");
+    ck_assert_str_eq(dumped(&b, jx_real(0.1 + 0.2, 1)), "0.3");
+    ck_assert_str_eq(dumped(&b, jx_real(0.1 + 0.2, 14)), "0.3");
+    ck_assert_str_eq(dumped(&b, jx_real(18.64, 1)), "18.6");
+    ck_assert_str_eq(dumped(&b, jx_real(18.66, 1)), "18.7");
+    ck_assert_str_eq(dumped(&b, jx_real(-3.256, 2)), "-3.26");
+    ck_assert_str_eq(dumped(&b, jx_real(-3.254, 2)), "-3.25");
+    ck_assert_str_eq(dumped(&b, jx_real(2.5, 0)), "3.0");
+    ck_assert_str_eq(dumped(&b, jx_real(-2.5, 0)), "-3.0");
+    ck_assert_str_eq(dumped(&b, jx_real(-39.94, 1)), "-39.9");
+    ck_assert_str_eq(dumped(&b, jx_real(0.0, 1)), "0.0");
+    ck_assert_str_eq(dumped(&b, jx_real(-0.0, 1)), "0.0");
+    ck_assert_str_eq(dumped(&b, jx_real(-0.04, 1)), "0.0"); /* rounds to -0.0 */
+    ck_assert_str_eq(dumped(&b, jx_real(NAN, 1)), "null");
+    ck_assert_str_eq(dumped(&b, jx_real(-NAN, 1)), "null");
+    ck_assert_str_eq(dumped(&b, jx_real(INFINITY, 1)), "null");
+    ck_assert_str_eq(dumped(&b, jx_real(-INFINITY, 1)), "null");
+    buf_free(&b);
+}
+END_TEST
+
+/* Local time with its offset: the test runner sets TZ=Asia/Seoul. */
+START_TEST(test_jx_time)
+{
+    buf_t b = {0};
+    ck_assert_str_eq(dumped(&b, jx_time(1714885200)), "\"2024-05-05T14:00:00+09:00\"");
+    ck_assert_str_eq(dumped(&b, jx_time(1735744025)), "\"2025-01-02T00:07:05+09:00\"");
+    ck_assert_str_eq(dumped(&b, jx_time(1)), "\"1970-01-01T09:00:01+09:00\"");
+    ck_assert_str_eq(dumped(&b, jx_time(0)), "null");
+    buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_jx_int)
+{
+    buf_t b = {0};
+    ck_assert_str_eq(dumped(&b, jx_int(502, 1)), "502");
+    ck_assert_str_eq(dumped(&b, jx_int(0, 1)), "0");
+    ck_assert_str_eq(dumped(&b, jx_int(-1, 1)), "-1");
+    ck_assert_str_eq(dumped(&b, jx_int(1LL << 40, 1)), "1099511627776");
+    ck_assert_str_eq(dumped(&b, jx_int(502, 0)), "null");
+    ck_assert_str_eq(dumped(&b, jx_int(0, 0)), "null");
+    buf_free(&b);
+}
+END_TEST
+
+/* A NULL value (memory ran out making it) fails jx_set and jx_push and
+ * leaves the container as it was. */
+START_TEST(test_jx_set_null)
+{
+    json_t *o = json_object(), *a = json_array();
+    ck_assert_int_eq(jx_set(o, "a", NULL), -1);
+    ck_assert_int_eq(jx_push(a, NULL), -1);
+    ck_assert_uint_eq(json_object_size(o), 0);
+    ck_assert_uint_eq(json_array_size(a), 0);
+    json_decref(o);
+    json_decref(a);
 }
 END_TEST
 
@@ -183,7 +277,7 @@ START_TEST(test_page_json)
         "{\"station\": 90, \"name\": \"속초\", \"condition\": \"안개비\", \"code\": 0, "
         "\"temp\": 0.0, \"inferred\": false}], \"unresolved\": ["
         "{\"text\": \"흐림 어딘가 12.0℃\", \"reason\": \"not a station\"}, "
-        "{\"text\": \"맑음 \\\"x\\\"\\u00099.0℃\", \"reason\": \"no station fits\"}]}\n");
+        "{\"text\": \"맑음 \\\"x\\\"\\t9.0℃\", \"reason\": \"no station fits\"}]}\n");
     buf_free(&b);
     page_free(&p);
 }
@@ -234,6 +328,34 @@ START_TEST(test_page_json_time_padding)
                   "%s", b.data);
     ck_assert_msg(strstr(b.data, "\"kind\": \"none\""), "%s", b.data);
     buf_free(&b);
+    page_free(&p);
+}
+END_TEST
+
+/* Temperatures as format_temp writes them (TSV), except that -0.0 is 0.0. */
+START_TEST(test_page_json_temps)
+{
+    static const double t[] = {18.0, -3.25, 18.6, 0.1, 0.1 + 0.2, -0.05, 18.65, -10, -0.0, 21.05};
+    static const char *const want[] = {"18.0", "-3.25", "18.6", "0.1",  "0.3",
+                                       "-0.05", "18.65", "-10.0", "0.0", "21.05"};
+    wx_page p;
+    page_init(&p);
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        wx_reading r = reading(108, "서울", "", WX_CODE_NONE, t[i], 0);
+        ck_assert_int_eq(page_add_reading(&p, &r), 0);
+    }
+    buf_t b = {0}, w = {0};
+    ck_assert_int_eq(format_page_json(&b, "t", &p), 0);
+    buf_puts(&w, "{\"source\": \"t\", \"kind\": \"none\", \"date\": null, \"time\": null, "
+                 "\"readings\": [");
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        buf_printf(&w,
+                   "%s{\"station\": 108, \"name\": \"서울\", \"condition\": null, "
+                   "\"code\": null, \"temp\": %s, \"inferred\": false}",
+                   i ? ", " : "", want[i]);
+    buf_puts(&w, "], \"unresolved\": []}\n");
+    ck_assert_str_eq(b.data, w.data);
+    buf_free(&b), buf_free(&w);
     page_free(&p);
 }
 END_TEST
@@ -335,11 +457,15 @@ Suite *format_suite(void)
 {
     Suite *s = suite_create("format");
     TCase *t = tcase_create("values");
-    tcase_add_test(t, test_json_string_plain);
-    tcase_add_test(t, test_json_string_escapes);
-    tcase_add_test(t, test_json_string_appends);
-    tcase_add_test(t, test_json_string_invalid);
-    tcase_add_test(t, test_json_string_not_unicode);
+    tcase_add_test(t, test_jx_str_plain);
+    tcase_add_test(t, test_jx_str_escapes);
+    tcase_add_test(t, test_jx_dump_appends);
+    tcase_add_test(t, test_jx_str_invalid);
+    tcase_add_test(t, test_jx_str_not_unicode);
+    tcase_add_test(t, test_jx_real);
+    tcase_add_test(t, test_jx_time);
+    tcase_add_test(t, test_jx_int);
+    tcase_add_test(t, test_jx_set_null);
     tcase_add_test(t, test_format_temp);
     suite_add_tcase(s, t);
     t = tcase_create("page");
@@ -347,6 +473,7 @@ Suite *format_suite(void)
     tcase_add_test(t, test_page_json_date_only);
     tcase_add_test(t, test_page_json_no_date);
     tcase_add_test(t, test_page_json_time_padding);
+    tcase_add_test(t, test_page_json_temps);
     tcase_add_test(t, test_page_json_lines);
     tcase_add_test(t, test_tsv);
     tcase_add_test(t, test_tsv_empty);
