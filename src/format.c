@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "json.h"
+#include "table.h"
 #include "weather.h"
 
 /* The places a page's temperature keeps in JSON when it has more than one:
@@ -104,19 +105,28 @@ int format_page_json(buf_t *b, const char *source, const wx_page *p)
     return rc;
 }
 
+static const table_col tsv_cols[] = {
+    {"station", "", 0, 0}, {"name", "", 0, 0}, {"condition", "", 0, 0},
+    {"code", "", 0, 0},    {"temp", "", 0, 0},
+};
+#define TSV_N (sizeof tsv_cols / sizeof tsv_cols[0])
+
 int format_tsv_header(buf_t *b)
 {
-    return buf_puts(b, "station\tname\tcondition\tcode\ttemp\n");
+    return table_header(b, TABLE_TSV, tsv_cols, TSV_N);
 }
+
 int format_page_tsv(buf_t *b, const wx_page *p)
 {
     for (size_t i = 0; i < p->nreadings; i++) {
         const wx_reading *r = &p->readings[i];
-        char t[32], code[16] = "";
+        char id[16], t[32], code[16] = "";
+        snprintf(id, sizeof id, "%d", r->station);
         format_temp(t, sizeof t, r->temp);
         if (r->code != WX_CODE_NONE)
             snprintf(code, sizeof code, "%d", r->code);
-        if (buf_printf(b, "%d\t%s\t%s\t%s\t%s\n", r->station, r->name, r->condition, code, t) < 0)
+        const char *cells[TSV_N] = {id, r->name, r->condition, code, t};
+        if (table_row(b, TABLE_TSV, tsv_cols, TSV_N, cells) < 0)
             return -1;
     }
     return 0;

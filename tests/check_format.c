@@ -259,6 +259,28 @@ START_TEST(test_format_temp)
 }
 END_TEST
 
+/* A tab, newline or backslash in a weather word or a name cannot shift the
+ * TSV columns after it: every line keeps five fields. */
+START_TEST(test_page_tsv_escapes)
+{
+    wx_page p;
+    page_init(&p);
+    p.kind = WX_KIND_FEED;
+    wx_reading r[] = {reading(108, "서울", "흐\t림\\x\ny", WX_CODE_UNKNOWN, 15.9, 0),
+                      reading(159, "부\r산", "", WX_CODE_NONE, -1.5, 0)};
+    for (size_t i = 0; i < 2; i++)
+        ck_assert_int_eq(page_add_reading(&p, &r[i]), 0);
+    buf_t b = {0};
+    ck_assert_int_eq(format_tsv_header(&b), 0);
+    ck_assert_int_eq(format_page_tsv(&b, &p), 0);
+    ck_assert_str_eq(b.data, "station\tname\tcondition\tcode\ttemp\n"
+                             "108\t서울\t흐\\t림\\\\x\\ny\t0\t15.9\n"
+                             "159\t부\\r산\t\t\t-1.5\n");
+    buf_free(&b);
+    page_free(&p);
+}
+END_TEST
+
 START_TEST(test_page_json)
 {
     wx_page p;
@@ -481,6 +503,7 @@ Suite *format_suite(void)
     t = tcase_create("valid json");
     tcase_set_timeout(t, 30);
     tcase_add_test(t, test_page_json_valid);
+    tcase_add_test(t, test_page_tsv_escapes);
     tcase_add_test(t, test_parse_output_valid);
     tcase_add_test(t, test_python_refuses_invalid);
     suite_add_tcase(s, t);
