@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the inputs of the poll, scale and graph benchmarks (stdlib only).
+"""Writes the inputs of the poll, scale, graph and query benchmarks (stdlib only).
 
   make-data.py strip --seed FILE --date YYYY-MM-DD --out FILE
       A news page whose header carries the seed's strip as a server-rendered
@@ -13,6 +13,10 @@
       for every station of the registry, observed at that hour (KST):
       temperatures follow a daily curve, the weather word changes every
       few hours, so graphs drawn from a day of feeds have lines and bands.
+
+  make-data.py feeds --registry FILE --from YYYY-MM-DDTHH --hours N --dir DIR
+      The feeds of N hours in turn from that hour (KST), in one process:
+      DIR/feed-YYYYMMDDHH.xml, each what `feed --at` writes for its hour.
 
   make-data.py registry --count N --first ID --out FILE
       A synthetic station registry in the format of stations/stations.tsv:
@@ -169,6 +173,19 @@ def cmd_feed(a):
     write(a.out, "\n".join(out))
 
 
+def cmd_feeds(a):
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})T(\d{2})", a.start)
+    if not m:
+        sys.exit(f"make-data.py: --from {a.start!r} is not YYYY-MM-DDTHH")
+    if a.hours < 1:
+        sys.exit("make-data.py: --hours must be at least 1")
+    first = datetime.datetime(*map(int, m.groups()))
+    for k in range(a.hours):
+        at = first + datetime.timedelta(hours=k)
+        cmd_feed(argparse.Namespace(registry=a.registry, at=f"{at:%Y-%m-%dT%H}",
+                                    out=os.path.join(a.dir, f"feed-{at:%Y%m%d%H}.xml")))
+
+
 def cmd_registry(a):
     syl = syllables()
     if a.count > len(syl) ** 2 * len(SUFFIXES):
@@ -198,12 +215,17 @@ def main():
     f.add_argument("--registry", required=True)
     f.add_argument("--at", required=True)
     f.add_argument("--out", required=True)
+    fs = sub.add_parser("feeds")
+    fs.add_argument("--registry", required=True)
+    fs.add_argument("--from", dest="start", required=True)
+    fs.add_argument("--hours", type=int, required=True)
+    fs.add_argument("--dir", required=True)
     r = sub.add_parser("registry")
     r.add_argument("--count", type=int, default=10000)
     r.add_argument("--first", type=int, default=100000)
     r.add_argument("--out", required=True)
     a = ap.parse_args()
-    {"strip": cmd_strip, "feed": cmd_feed, "registry": cmd_registry}[a.cmd](a)
+    {"strip": cmd_strip, "feed": cmd_feed, "feeds": cmd_feeds, "registry": cmd_registry}[a.cmd](a)
 
 
 if __name__ == "__main__":
