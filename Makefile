@@ -86,7 +86,7 @@ fuzz:
 bench:
 	@scripts/deps.sh build bench
 	@$(MAKE) --no-print-directory all bench-tools
-	@rc=0; for b in parse poll scale graph; do \
+	@rc=0; for b in parse poll scale graph query; do \
 	    echo "  BENCH   tests/bench/$$b.sh"; tests/bench/$$b.sh || rc=1; \
 	done; exit $$rc
 
