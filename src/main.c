@@ -15,15 +15,16 @@
 static const struct command {
     const char *name;
     wx_command_fn fn;
+    int fetches; /* libcurl is set up only for commands that may fetch */
     const char *summary;
 } commands[] = {
-    {"parse", cmd_parse, "print the readings in pages, feeds or text dumps"},
-    {"poll", cmd_poll, "fetch the sources and store new readings"},
-    {"ingest", cmd_ingest, "store saved pages or feeds (backfill)"},
-    {"graph", cmd_graph, "draw PNG graphs of stations"},
-    {"embed", cmd_embed, "print the HTML snippet that embeds a graph"},
-    {"query", cmd_query, "a station's latest reading, or its readings over a range"},
-    {"stations", cmd_stations, "the registry joined with what is stored"},
+    {"parse", cmd_parse, 1, "print the readings in pages, feeds or text dumps"},
+    {"poll", cmd_poll, 1, "fetch the sources and store new readings"},
+    {"ingest", cmd_ingest, 1, "store saved pages or feeds (backfill)"},
+    {"graph", cmd_graph, 0, "draw PNG graphs of stations"},
+    {"embed", cmd_embed, 0, "print the HTML snippet that embeds a graph"},
+    {"query", cmd_query, 0, "a station's latest reading, or its readings over a range"},
+    {"stations", cmd_stations, 0, "the registry joined with what is stored"},
 };
 
 static const char global_usage[] =
@@ -55,7 +56,8 @@ static void add_override(override *ov, size_t *nov, const char *key, const char 
         (*nov)++;
 }
 
-static int load_config(wx_ctx *ctx, const char *path, const override *ov, size_t nov)
+static int load_config(wx_ctx *ctx, const char *path, const override *ov, size_t nov,
+                       int fetches)
 {
     char err[1024];
     config_init(&ctx->cfg);
@@ -74,7 +76,7 @@ static int load_config(wx_ctx *ctx, const char *path, const override *ov, size_t
     /* local times (strip dates, --at, graphs) are the configured zone's */
     setenv("TZ", ctx->cfg.timezone, 1);
     tzset();
-    if (fetch_global_init() < 0) {
+    if (fetches && fetch_global_init() < 0) {
         wx_error("cannot initialise libcurl");
         return -1;
     }
@@ -113,7 +115,7 @@ int main(int argc, char **argv)
         if (strcmp(commands[i].name, name) != 0)
             continue;
         wx_ctx ctx;
-        if (load_config(&ctx, config, ov, nov) < 0)
+        if (load_config(&ctx, config, ov, nov, commands[i].fetches) < 0)
             return WX_EXIT_USAGE;
         int argc2 = argc - optind;
         optind = 0; /* the command parses its own options, anywhere in its arguments */
