@@ -8,6 +8,7 @@
 
 #include "timearg.h"
 #include "vec.h"
+#include "when.h"
 
 #define TEMP_EPSILON 1e-6 /* librrd's averages of one value differ in the last bits */
 #define DAY_HOURS 24
@@ -83,9 +84,7 @@ static time_t align_down(time_t t, long step)
 {
     if (step >= 86400)
         return timearg_day_start(t);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    long local = (long)((t + tm.tm_gmtoff) % step);
+    long local = (long)((t + when_offset(t)) % step);
     return t - (local + step) % step;
 }
 

@@ -34,18 +34,44 @@ int report_format_parse(const char *name)
 
 /* ---- cells: the text forms of values ("" for a gap) ---- */
 
+/* Writes the decimal digits of V (>= 0) ending at END; returns the first. */
+static char *utoa_back(char *end, unsigned long long v)
+{
+    do
+        *--end = (char)('0' + v % 10);
+    while (v /= 10);
+    return end;
+}
+
+/* V rounded to DECIMALS (at most 6) places, trailing zeros dropped but one
+ * decimal kept: 18.60 -> "18.6", 18 -> "18.0", -0.001 -> "0.0". */
 static void cell_num(char *dst, double v, int decimals)
 {
-    if (isnan(v)) {
+    static const double scale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    if (isnan(v) || decimals < 0 || decimals > 6) {
         dst[0] = '\0';
         return;
     }
-    double scale = pow(10, decimals), r = round(v * scale) / scale;
-    snprintf(dst, CELL, "%.*f", decimals, r == 0 ? 0.0 : r);
-    /* trailing zeros go, but one decimal stays: 18.60 -> 18.6, 18.00 -> 18.0 */
-    char *dot = strchr(dst, '.');
-    for (size_t n = strlen(dst); dot && n > (size_t)(dot - dst) + 2 && dst[n - 1] == '0'; n--)
-        dst[n - 1] = '\0';
+    double x = round(v * scale[decimals]);
+    if (fabs(x) > 1e15) { /* no temperature or coordinate is this large */
+        snprintf(dst, CELL, "%g", v);
+        return;
+    }
+    unsigned long long u = (unsigned long long)fabs(x), div = (unsigned long long)scale[decimals];
+    unsigned long long whole = u / div, frac = u % div;
+    char b[48], *end = b + sizeof b - 1, *p;
+    *end = '\0';
+    int nd = decimals;
+    while (nd > 1 && frac % 10 == 0)
+        frac /= 10, nd--;
+    p = end;
+    for (int k = 0; k < (nd ? nd : 1); k++, frac /= 10)
+        *--p = (char)('0' + frac % 10);
+    *--p = '.';
+    p = utoa_back(p, whole);
+    if (x < 0)
+        *--p = '-';
+    memcpy(dst, p, (size_t)(end - p) + 1);
 }
 
 static void cell_time(char *dst, time_t t, int iso)
@@ -60,10 +86,16 @@ static void cell_time(char *dst, time_t t, int iso)
 
 static void cell_long(char *dst, long long v, int known)
 {
-    if (known)
-        snprintf(dst, CELL, "%lld", v);
-    else
+    char b[32], *end = b + sizeof b - 1, *p;
+    *end = '\0';
+    if (!known) {
         dst[0] = '\0';
+        return;
+    }
+    p = utoa_back(end, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+    if (v < 0)
+        *--p = '-';
+    memcpy(dst, p, (size_t)(end - p) + 1);
 }
 
 static const char *word_of(int code)
@@ -332,24 +364,21 @@ static size_t range_ncols(const report_station *s)
     return s->step == QUERY_1D ? RANGE_N : RANGE_N - 1;
 }
 
-static int range_line(buf_t *b, table_kind k, const report_station *s, const query_row *r)
+static int range_line(buf_t *b, table_kind k, const report_station *s, const query_row *r,
+                      const char *id)
 {
-    char c[RANGE_N][CELL];
-    const char *cells[RANGE_N];
-    snprintf(c[0], CELL, "%d", s->st->id);
-    snprintf(c[1], CELL, "%s", s->st->name);
-    cell_time(c[2], r->start, k != TABLE_TEXT);
-    cell_long(c[3], r->start, 1);
-    cell_num(c[4], r->mean, k == TABLE_TEXT ? 1 : MEAN_DECIMALS);
-    cell_num(c[5], r->min, TEMP_DECIMALS);
-    cell_num(c[6], r->max, TEMP_DECIMALS);
-    cell_long(c[7], (long long)r->n, !r->daily);
-    snprintf(c[8], CELL, "%s", word_of(r->code));
-    cell_long(c[9], r->code, r->code >= 0);
-    snprintf(c[10], CELL, "%s", category_of(r->code));
-    snprintf(c[11], CELL, "%s", boundary_of(r));
-    for (size_t i = 0; i < RANGE_N; i++)
-        cells[i] = c[i];
+    char start[CELL], epoch[CELL], mean[CELL], lo[CELL], hi[CELL], n[CELL], code[CELL];
+    cell_time(start, r->start, k != TABLE_TEXT);
+    cell_long(epoch, r->start, 1);
+    cell_num(mean, r->mean, k == TABLE_TEXT ? 1 : MEAN_DECIMALS);
+    cell_num(lo, r->min, TEMP_DECIMALS);
+    cell_num(hi, r->max, TEMP_DECIMALS);
+    cell_long(n, (long long)r->n, !r->daily);
+    cell_long(code, r->code, r->code >= 0);
+    const char *cells[RANGE_N] = {id,   s->st->name,       start, epoch,
+                                  mean, lo,                hi,    n,
+                                  word_of(r->code), code,  category_of(r->code),
+                                  boundary_of(r)};
     return table_row(b, k, range_cols, range_ncols(s), cells);
 }
 
@@ -404,8 +433,10 @@ static int text_query(buf_t *b, const report_query *q)
             rc = (i && buf_putc(b, '\n')) || range_title(b, s);
         if (k == TABLE_TEXT || i == 0)
             rc = rc || table_header(b, k, range_cols, range_ncols(s));
+        char id[CELL];
+        cell_long(id, s->st->id, 1);
         for (size_t r = 0; r < s->rows.n && !rc; r++)
-            rc = range_line(b, k, s, &s->rows.v[r]);
+            rc = range_line(b, k, s, &s->rows.v[r], id);
         if (k == TABLE_TEXT)
             rc = rc || range_footer(b, s);
     }

@@ -2,6 +2,7 @@
 #include "when.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -37,21 +38,98 @@ void when_date(time_t t, int *year, int *month, int *day)
     *day = tm.tm_mday;
 }
 
+/* The UTC offset of local time at T. Query output formats hundreds of
+ * times in a row, so the offset of one UTC day is kept while both its ends
+ * agree (no zone changes its offset twice within a day), and while TZ
+ * stays what it was. */
+long when_offset(time_t t)
+{
+    static time_t day = -1;
+    static long off;
+    static char zone[128];
+    const char *tz = getenv("TZ");
+    time_t d = t - ((t % 86400) + 86400) % 86400, e = d + 86399;
+    if (d == day && strcmp(zone, tz ? tz : "") == 0)
+        return off;
+    snprintf(zone, sizeof zone, "%s", tz ? tz : "");
+    struct tm a, b;
+    localtime_r(&d, &a);
+    localtime_r(&e, &b);
+    if (a.tm_gmtoff != b.tm_gmtoff) {
+        localtime_r(&t, &a);
+        return a.tm_gmtoff;
+    }
+    day = d, off = a.tm_gmtoff;
+    return off;
+}
+
+typedef struct {
+    long long year;
+    int month, day, hour, minute, second;
+    long off;
+} fields;
+
+/* The local calendar fields of T (days to civil: H. Hinnant's algorithm). */
+static fields local_fields(time_t t)
+{
+    fields f;
+    f.off = when_offset(t);
+    long long s = (long long)t + f.off, days = s / 86400, rem = s % 86400;
+    if (rem < 0)
+        rem += 86400, days--;
+    f.hour = (int)(rem / 3600), f.minute = (int)(rem % 3600 / 60), f.second = (int)(rem % 60);
+    days += 719468;
+    long long era = (days >= 0 ? days : days - 146096) / 146097;
+    long long doe = days - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    f.day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    f.month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    f.year = yoe + era * 400 + (f.month <= 2);
+    return f;
+}
+
+/* Writes N digits of V at P. */
+static char *digits(char *p, long long v, int n)
+{
+    for (int i = n - 1; i >= 0; i--, v /= 10)
+        p[i] = (char)('0' + v % 10);
+    return p + n;
+}
+
+/* "2024-05-05 14:00" (SEP ' ') or "2024-05-05T14:00:00+09:00" (ISO). */
+static void format_fields(const fields *f, int iso, char *dst, size_t size)
+{
+    char b[40], *p = b;
+    if (f->year < 0 || f->year > 9999) {
+        snprintf(dst, size, "%lld", (long long)f->year); /* no such reading is stored */
+        return;
+    }
+    p = digits(p, f->year, 4), *p++ = '-', p = digits(p, f->month, 2), *p++ = '-';
+    p = digits(p, f->day, 2), *p++ = iso ? 'T' : ' ';
+    p = digits(p, f->hour, 2), *p++ = ':', p = digits(p, f->minute, 2);
+    if (iso) {
+        long a = f->off < 0 ? -f->off : f->off;
+        *p++ = ':', p = digits(p, f->second, 2), *p++ = f->off < 0 ? '-' : '+';
+        p = digits(p, a / 3600, 2), *p++ = ':', p = digits(p, a % 3600 / 60, 2);
+    }
+    *p = '\0';
+    if ((size_t)(p - b) < size)
+        memcpy(dst, b, (size_t)(p - b) + 1);
+    else if (size)
+        dst[0] = '\0';
+}
+
 void when_format(time_t t, char *dst, size_t size)
 {
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(dst, size, "%Y-%m-%d %H:%M", &tm);
+    fields f = local_fields(t);
+    format_fields(&f, 0, dst, size);
 }
 
 void when_iso(time_t t, char *dst, size_t size)
 {
-    struct tm tm;
-    localtime_r(&t, &tm);
-    long off = tm.tm_gmtoff, a = off < 0 ? -off : off;
-    char date[32];
-    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%S", &tm);
-    snprintf(dst, size, "%s%c%02ld:%02ld", date, off < 0 ? '-' : '+', a / 3600, a % 3600 / 60);
+    fields f = local_fields(t);
+    format_fields(&f, 1, dst, size);
 }
 
 /* Reads "+09:00", "+0900", "-05" or "Z" into seconds east of UTC. */

@@ -22,6 +22,10 @@ void when_next_day(int *year, int *month, int *day);
 /* The local calendar date of T. */
 void when_date(time_t t, int *year, int *month, int *day);
 
+/* Seconds east of UTC of local time at T (cached per UTC day: cheap in
+ * loops). */
+long when_offset(time_t t);
+
 /* "2024-05-05 14:00" in local time. */
 void when_format(time_t t, char *dst, size_t size);
 

@@ -2,6 +2,7 @@
  * buckets from rows (query.c), time arguments (timearg.c), text tables
  * (table.c) and name suggestions (stations.c). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,6 +192,38 @@ START_TEST(test_timearg)
 }
 END_TEST
 
+/* when_format and when_iso agree with localtime_r and strftime every 15
+ * minutes of a year, in zones with and without DST (Lord Howe shifts by 30
+ * minutes at 02:00 local). */
+START_TEST(test_when_formats)
+{
+    static const char *const zones[] = {"Asia/Seoul", "America/New_York", "Australia/Lord_Howe",
+                                        "Asia/Kathmandu", "UTC"};
+    for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+        setenv("TZ", zones[z], 1);
+        tzset();
+        for (time_t t = 1704067200 - 86400; t < 1704067200 + 366 * 86400; t += 900) {
+            char a[64], b[64], want[128], iso[64];
+            struct tm tm;
+            localtime_r(&t, &tm);
+            strftime(want, sizeof want, "%Y-%m-%d %H:%M", &tm);
+            when_format(t, a, sizeof a);
+            ck_assert_msg(strcmp(a, want) == 0, "%s %lld: %s, want %s", zones[z], (long long)t,
+                          a, want);
+            long off = tm.tm_gmtoff, abs_off = off < 0 ? -off : off;
+            strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%S", &tm);
+            snprintf(want, sizeof want, "%s%c%02ld:%02ld", iso, off < 0 ? '-' : '+',
+                     abs_off / 3600, abs_off % 3600 / 60);
+            when_iso(t, b, sizeof b);
+            ck_assert_msg(strcmp(b, want) == 0, "%s %lld: %s, want %s", zones[z], (long long)t,
+                          b, want);
+        }
+    }
+    setenv("TZ", "Asia/Seoul", 1);
+    tzset();
+}
+END_TEST
+
 START_TEST(test_table_width)
 {
     ck_assert_uint_eq(table_width("Seoul"), 5);
@@ -278,6 +311,7 @@ Suite *query_suite(void)
     tcase_add_test(t, test_daily_rows);
     tcase_add_test(t, test_steps);
     tcase_add_test(t, test_timearg);
+    tcase_add_test(t, test_when_formats);
     tcase_add_test(t, test_table_width);
     tcase_add_test(t, test_table_forms);
     tcase_add_test(t, test_word_column);
