@@ -35,6 +35,15 @@ static const char *iconv_name(const char *label)
     return label;
 }
 
+int charset_known(const char *name)
+{
+    iconv_t cd = *name ? iconv_open("UTF-8", iconv_name(name)) : (iconv_t)-1;
+    if (cd == (iconv_t)-1)
+        return 0;
+    iconv_close(cd);
+    return 1;
+}
+
 /* Length of the valid UTF-8 sequence at S (at most N bytes), or 0. */
 static size_t utf8_seq(const unsigned char *s, size_t n)
 {

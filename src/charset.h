@@ -32,6 +32,10 @@ void charset_free(wx_utf8 *u);
 /* 1 when BYTES are valid UTF-8 (no overlongs, no surrogates). */
 int charset_valid_utf8(const char *bytes, size_t len);
 
+/* Whether pages labelled NAME can be read (iconv knows it, after the
+ * aliases pages use for EUC-KR). */
+int charset_known(const char *name);
+
 /* Finds a charset named in the first bytes (XML declaration or HTML meta);
  * copies it to NAME and returns 1, or returns 0. */
 int charset_sniff(const char *bytes, size_t len, char *name, size_t namelen);

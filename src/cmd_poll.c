@@ -21,24 +21,25 @@ static double elapsed(const struct timespec *start)
     return (double)(now.tv_sec - start->tv_sec) + (now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
-/* Opens what a run writes to: the store, the lock, the registry, the
- * validators. 0, or -1 after reporting. */
+/* Opens what a run writes to: the registry, the store, the lock, the
+ * validators. WX_EXIT_OK, or after reporting WX_EXIT_USAGE (the registry:
+ * a configuration error, as in every command) or WX_EXIT_FAIL. */
 static int open_run(wx_ctx *ctx, poller *p, source_state *state, int *lock)
 {
     char err[1024];
     p->cfg = &ctx->cfg;
-    if (!(p->st = store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err, sizeof err))) {
+    if (!(p->reg = stations_load(ctx->cfg.stations_file, err, sizeof err))) {
         wx_error("%s", err);
-        return -1;
+        return WX_EXIT_USAGE;
     }
-    if ((*lock = lock_acquire(ctx->cfg.data_dir, ctx->cfg.lock_wait, err, sizeof err)) < 0 ||
-        !(p->reg = stations_load(ctx->cfg.stations_file, err, sizeof err)) ||
+    if (!(p->st = store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err, sizeof err)) ||
+        (*lock = lock_acquire(ctx->cfg.data_dir, ctx->cfg.lock_wait, err, sizeof err)) < 0 ||
         (state && state_load(state, ctx->cfg.data_dir, err, sizeof err) < 0)) {
         wx_error("%s", err);
-        return -1;
+        return WX_EXIT_FAIL;
     }
     p->state = state;
-    return 0;
+    return WX_EXIT_OK;
 }
 
 static void close_run(poller *p, source_state *state, int lock)
@@ -101,8 +102,8 @@ int cmd_poll(wx_ctx *ctx, int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &start);
     poller p = {.now = time(NULL)};
     source_state state = {0};
-    int lock = -1, rc = WX_EXIT_FAIL;
-    if (open_run(ctx, &p, &state, &lock) == 0) {
+    int lock = -1, rc = open_run(ctx, &p, &state, &lock);
+    if (rc == WX_EXIT_OK) {
         if (optind < argc)
             for (int i = optind; i < argc; i++)
                 poll_source(&p, argv[i], NULL);
@@ -141,8 +142,8 @@ int cmd_ingest(wx_ctx *ctx, int argc, char **argv)
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     p.now = time(NULL);
-    int lock = -1, rc = WX_EXIT_FAIL;
-    if (open_run(ctx, &p, NULL, &lock) == 0) {
+    int lock = -1, rc = open_run(ctx, &p, NULL, &lock);
+    if (rc == WX_EXIT_OK) {
         for (int i = optind; i < argc; i++)
             poll_source(&p, argv[i], NULL);
         rc = finish(&p, "ingest", &start);

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "charset.h"
 #include "fileio.h"
 #include "vec.h"
 
@@ -24,7 +25,8 @@ typedef enum {
     KEY_SOURCE,
     KEY_INT,
     KEY_COLOR,
-    KEY_SCALE
+    KEY_SCALE,
+    KEY_ZONE
 } key_type;
 
 static const struct key {
@@ -39,7 +41,7 @@ static const struct key {
     {"graph_dir", KEY_PATH, offsetof(wx_config, graph_dir), WX_PATH_MAX, 0, 0},
     {"stations_file", KEY_PATH, offsetof(wx_config, stations_file), WX_PATH_MAX, 0, 0},
     {"rrdcached", KEY_STRING, offsetof(wx_config, rrdcached), WX_PATH_MAX, 0, 0},
-    {"timezone", KEY_STRING, offsetof(wx_config, timezone), 64, 0, 0},
+    {"timezone", KEY_ZONE, offsetof(wx_config, timezone), 64, 0, 0},
     {"timeout", KEY_DURATION, offsetof(wx_config, timeout), 0, 1, 3600},
     {"max_page_bytes", KEY_SIZE, offsetof(wx_config, max_page_bytes), 0, 1024, 1L << 30},
     {"user_agent", KEY_STRING, offsetof(wx_config, user_agent), 256, 0, 0},
@@ -157,9 +159,16 @@ static int add_source(wx_config *c, const char *value, const char *base, char *e
         return errf(err, errlen, "a source needs a URL or a file");
     if (next_word(&value, url, sizeof url) < 0 || next_word(&value, cs, sizeof cs) < 0)
         return errf(err, errlen, "source too long");
-    if (*value)
-        return errf(err, errlen, "unexpected '%s' after the source's charset", value);
     const char *charset = strncasecmp(cs, "charset=", 8) == 0 ? cs + 8 : cs;
+    if (*value || (*charset && !charset_known(charset))) {
+        if (is_url(url)) /* "http://x/a b": half a URL, never a URL and a charset */
+            return errf(err, errlen, "'%s %s%s%s' is not a URL and a charset: a URL cannot "
+                                     "contain white space (write it as %%20)",
+                        url, cs, *value ? " " : "", value);
+        return *value ? errf(err, errlen, "unexpected '%s' after the source's charset", value)
+                      : errf(err, errlen, "unknown charset '%s' (iconv cannot read it)",
+                             charset);
+    }
     if (VEC_RESERVE(c->sources, c->nsources, c->capsources, 4) < 0)
         return errf(err, errlen, "out of memory");
     wx_source *s = &c->sources[c->nsources];
@@ -169,6 +178,19 @@ static int add_source(wx_config *c, const char *value, const char *base, char *e
         return errf(err, errlen, "source too long");
     c->nsources++;
     return 0;
+}
+
+int config_zone_known(const char *name)
+{
+    char path[WX_PATH_MAX], magic[4];
+    if (!*name || name[0] == '/' || strstr(name, "..") || bprintf(path, sizeof path, "%s/%s",
+                                                                  WX_ZONEINFO, name) < 0)
+        return 0;
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(magic, 1, sizeof magic, f) : 0;
+    if (f)
+        fclose(f);
+    return n == sizeof magic && memcmp(magic, "TZif", 4) == 0;
 }
 
 static int set_number(const struct key *k, long *field, const char *value, char *err,
@@ -229,6 +251,13 @@ static int set_other(const struct key *k, char *field, const char *value, char *
         if (config_scale(value, (int *)(void *)field) < 0)
             return errf(err, errlen, "%s must be 1, 2 or both", k->name);
         return 0;
+    case KEY_ZONE:
+        if (strlen(value) >= k->size)
+            return errf(err, errlen, "%s is too long", k->name);
+        if (!config_zone_known(value))
+            return errf(err, errlen, "timezone '%s' is not in the zoneinfo database (%s); "
+                                     "for Korea: Asia/Seoul", value, WX_ZONEINFO);
+        return bprintf(field, k->size, "%s", value);
     default:
         return errf(err, errlen, "%s: unknown type", k->name);
     }
@@ -311,4 +340,37 @@ int config_read(wx_config *c, const char *path, char *err, size_t errlen)
     }
     buf_free(&b);
     return rc;
+}
+
+static size_t dir_len(const char *p)
+{
+    size_t n = strlen(p);
+    while (n > 1 && p[n - 1] == '/')
+        n--;
+    return n;
+}
+
+/* 1 when directory A is B, 2 when it lies inside B (paths as resolved from
+ * the file's directory), else 0. */
+static int path_within(const char *a, const char *b)
+{
+    size_t na = dir_len(a), nb = dir_len(b);
+    if (na < nb || strncmp(a, b, nb) != 0)
+        return 0;
+    return na == nb ? 1 : a[nb] == '/' ? 2 : 0;
+}
+
+int config_check(const wx_config *c, char *err, size_t errlen)
+{
+    if (!config_zone_known(c->timezone))
+        return errf(err, errlen, "timezone '%s' is not in the zoneinfo database (%s): "
+                                 "install tzdata", c->timezone, WX_ZONEINFO);
+    /* a web server serves graph_dir: it must never serve the RRD files or
+     * sources.state */
+    int within = path_within(c->data_dir, c->graph_dir);
+    if (within)
+        return errf(err, errlen, "data_dir %s is %s graph_dir %s, which a web server serves: "
+                                 "give them directories of their own",
+                    c->data_dir, within == 1 ? "the same as" : "inside", c->graph_dir);
+    return 0;
 }

@@ -43,6 +43,11 @@ void config_free(wx_config *c);
  * the file, the line and what is wrong; C may then be partly changed. */
 int config_read(wx_config *c, const char *path, char *err, size_t errlen);
 
+/* Checks what no single key can: the time zone (also the default one) is
+ * in the zoneinfo database, and data_dir is neither graph_dir nor inside
+ * it. 0, or -1 with err. */
+int config_check(const wx_config *c, char *err, size_t errlen);
+
 /* Sets one key, as a command-line option does; relative paths are taken
  * from BASE (NULL: the current directory). -1 with err on a bad value or an
  * unknown key. */
@@ -52,6 +57,11 @@ int config_set(wx_config *c, const char *key, const char *value, const char *bas
 /* Parsers for values, shared with the command line: "90", "90s", "5m",
  * "3h", "1d"; "8M", "512k", "1048576". 0 or -1. */
 int config_duration(const char *s, long *seconds);
+/* Whether NAME is a zone of the zoneinfo database ("Asia/Seoul", "UTC"):
+ * a TZif file under WX_ZONEINFO. An unknown name would silently be UTC. */
+#define WX_ZONEINFO "/usr/share/zoneinfo"
+int config_zone_known(const char *name);
+
 /* "1", "2" or "both" as a mask of scales (1, 2, 3). 0 or -1. */
 int config_scale(const char *s, int *mask);
 int config_size(const char *s, long *bytes);

@@ -70,6 +70,10 @@ static int load_config(wx_ctx *ctx, const char *path, const override *ov, size_t
             wx_error("--%s: %s", ov[i].key, err);
             return -1;
         }
+    if (config_check(&ctx->cfg, err, sizeof err) < 0) {
+        wx_error("%s%s%s", ctx->cfg.file, *ctx->cfg.file ? ": " : "", err);
+        return -1;
+    }
     const char *cached = getenv("RRDCACHED_ADDRESS");
     if (cached)
         snprintf(ctx->cfg.rrdcached, sizeof ctx->cfg.rrdcached, "%s", cached);

@@ -222,15 +222,109 @@ START_TEST(test_source_errors)
     url[WX_PATH_MAX + 3] = '\0';
     ck_assert_int_eq(config_set(&c, "source", url, NULL, err, sizeof err), -1);
     ck_assert_str_eq(err, "source too long");
+    /* a long word after a URL is the rest of a URL with a space in it */
     ck_assert_int_eq(config_set(&c, "source", "http://a/ abcdefghijklmnopqrstuvwxyz0123456789",
                                 NULL, err, sizeof err),
                      -1);
-    ck_assert_str_eq(err, "source too long");
+    ck_assert_str_eq(err, "'http://a/ abcdefghijklmnopqrstuvwxyz0123456789' is not a URL and a "
+                          "charset: a URL cannot contain white space (write it as %20)");
+    ck_assert_int_eq(config_set(&c, "source", "pages/a.html abcdefghijklmnopqrstuvwxyz0123456789",
+                                NULL, err, sizeof err),
+                     -1);
+    ck_assert_str_eq(err, "unknown charset 'abcdefghijklmnopqrstuvwxyz0123456789' (iconv cannot "
+                          "read it)");
+    /* half a URL is never stored with the other half taken for its charset */
+    ck_assert_int_eq(config_set(&c, "source", "https://news.example.com/a page.html", NULL, err,
+                                sizeof err),
+                     -1);
+    ck_assert_str_eq(err, "'https://news.example.com/a page.html' is not a URL and a charset: a "
+                          "URL cannot contain white space (write it as %20)");
+    ck_assert_int_eq(config_set(&c, "source", "pages/a.html klingon", NULL, err, sizeof err), -1);
+    ck_assert_str_eq(err, "unknown charset 'klingon' (iconv cannot read it)");
+    ck_assert_int_eq(config_set(&c, "source", "http://a/ charset=nope", NULL, err, sizeof err),
+                     -1);
+    ck_assert_ptr_nonnull(strstr(err, "not a URL and a charset"));
+    /* known ones, under the names pages use */
+    ck_assert_int_eq(config_set(&c, "source", "http://a/ ks_c_5601-1987", NULL, err, sizeof err),
+                     0);
+    ck_assert_int_eq(config_set(&c, "source", "http://b/ windows-1252", NULL, err, sizeof err),
+                     0);
+    ck_assert_uint_eq(c.nsources, 2);
+    config_free(&c);
+    config_init(&c);
     ck_assert_int_eq(config_set(&c, "source", "http://a/ euc-kr extra", NULL, err, sizeof err),
                      -1);
     ck_assert_str_eq(err, "unexpected 'extra' after the source's charset");
     ck_assert_uint_eq(c.nsources, 0);
     config_free(&c);
+}
+END_TEST
+
+/* An unknown or empty zone would make every time UTC, nine hours off,
+ * without a word: refused with the line; absent, the default is checked. */
+START_TEST(test_timezone)
+{
+    read_fails("data_dir = d\ntimezone = Asia/Soeul\n", 2,
+               "timezone 'Asia/Soeul' is not in the zoneinfo database (/usr/share/zoneinfo); "
+               "for Korea: Asia/Seoul");
+    read_fails("timezone =\n", 1,
+               "timezone '' is not in the zoneinfo database (/usr/share/zoneinfo); "
+               "for Korea: Asia/Seoul");
+    read_fails("timezone = ../../../etc/passwd\n", 1,
+               "timezone '../../../etc/passwd' is not in the zoneinfo database "
+               "(/usr/share/zoneinfo); for Korea: Asia/Seoul");
+    read_fails("timezone = /etc/localtime\n", 1,
+               "timezone '/etc/localtime' is not in the zoneinfo database "
+               "(/usr/share/zoneinfo); for Korea: Asia/Seoul");
+    wx_config c;
+    char err[512];
+    config_init(&c);
+    ck_assert_int_eq(config_set(&c, "timezone", "UTC", NULL, err, sizeof err), 0);
+    ck_assert_int_eq(config_set(&c, "timezone", "Asia/Tokyo", NULL, err, sizeof err), 0);
+    ck_assert_str_eq(c.timezone, "Asia/Tokyo");
+    ck_assert_int_eq(config_check(&c, err, sizeof err), 0);
+    snprintf(c.timezone, sizeof c.timezone, "Nowhere/Atall"); /* as if tzdata were missing */
+    ck_assert_int_eq(config_check(&c, err, sizeof err), -1);
+    ck_assert_str_eq(err, "timezone 'Nowhere/Atall' is not in the zoneinfo database "
+                          "(/usr/share/zoneinfo): install tzdata");
+    config_free(&c);
+}
+END_TEST
+
+/* A web server serves graph_dir: data_dir (RRD files, sources.state) may
+ * not be it or lie inside it; graph_dir inside data_dir is the packaged
+ * layout and stays. */
+START_TEST(test_dirs_apart)
+{
+    static const struct {
+        const char *data, *graphs, *why;
+    } cases[] = {
+        {"/srv/wx", "/srv/wx", "the same as"},
+        {"/srv/wx/", "/srv/wx", "the same as"},
+        {"/srv/wx/data", "/srv/wx", "inside"},
+        {"/srv/wx/data", "/srv/wx/", "inside"},
+        {"/var/lib/wxstrip", "/var/lib/wxstrip/graphs", NULL},
+        {"/srv/wxdata", "/srv/wx", NULL},
+        {"/srv/a", "/srv/b", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wx_config c;
+        char err[512] = "", want[512];
+        config_init(&c);
+        snprintf(c.data_dir, sizeof c.data_dir, "%s", cases[i].data);
+        snprintf(c.graph_dir, sizeof c.graph_dir, "%s", cases[i].graphs);
+        int rc = config_check(&c, err, sizeof err);
+        if (!cases[i].why) {
+            ck_assert_msg(rc == 0, "%s in %s: %s", cases[i].data, cases[i].graphs, err);
+            continue;
+        }
+        snprintf(want, sizeof want,
+                 "data_dir %s is %s graph_dir %s, which a web server serves: give them "
+                 "directories of their own",
+                 cases[i].data, cases[i].why, cases[i].graphs);
+        ck_assert_int_eq(rc, -1);
+        ck_assert_str_eq(err, want);
+    }
 }
 END_TEST
 
@@ -450,6 +544,8 @@ Suite *config_suite(void)
     tcase_add_test(t, test_sources);
     tcase_add_test(t, test_many_sources);
     tcase_add_test(t, test_source_errors);
+    tcase_add_test(t, test_timezone);
+    tcase_add_test(t, test_dirs_apart);
     suite_add_tcase(s, t);
     t = tcase_create("values");
     tcase_add_test(t, test_durations);
