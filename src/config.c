@@ -160,8 +160,9 @@ static int add_source(wx_config *c, const char *value, const char *base, char *e
     if (next_word(&value, url, sizeof url) < 0 || next_word(&value, cs, sizeof cs) < 0)
         return errf(err, errlen, "source too long");
     const char *charset = strncasecmp(cs, "charset=", 8) == 0 ? cs + 8 : cs;
-    if (*value || (*charset && !charset_known(charset))) {
-        if (is_url(url)) /* "http://x/a b": half a URL, never a URL and a charset */
+    int known = !*charset || charset_known(charset);
+    if (*value || !known) {
+        if (is_url(url) && !known) /* "http://x/a b": half a URL, never a URL and a charset */
             return errf(err, errlen, "'%s %s%s%s' is not a URL and a charset: a URL cannot "
                                      "contain white space (write it as %%20)",
                         url, cs, *value ? " " : "", value);

@@ -228,25 +228,38 @@ static void coverage(const query_obs *o, size_t n, time_t from, time_t to, time_
     }
 }
 
+/* The hours of daily row R that the summary counts: those in [FROM,
+ * UNTIL), where UNTIL is where the observations' days begin (a daily row
+ * runs 09:00 to 09:00 and may reach into the first of them). */
+static double daily_hours(const query_row *r, time_t from, time_t until)
+{
+    time_t a = r->start > from ? r->start : from, b = r->end < until ? r->end : until;
+    return b > a ? (double)(b - a) / 3600 : 0;
+}
+
 void query_summarize(const query_rows *rows, const query_obs *o, size_t n, time_t from,
                      time_t to, time_t now, query_summary *s)
 {
     *s = (query_summary){NAN, NAN, NAN, 0, 0, 0, 0, 0, -1};
     tally t = {.n = 0};
-    double sum = 0, weight = 0;
+    double sum = 0, weight = 0, daily = 0;
+    time_t until = to;
+    for (size_t i = 0; i < rows->n; i++)
+        if (!rows->v[i].daily && rows->v[i].start < until)
+            until = rows->v[i].start;
     for (size_t i = 0; i < rows->n; i++) {
         const query_row *r = &rows->v[i];
-        double w = r->daily ? DAY_HOURS : (double)r->n;
+        double w = r->daily ? daily_hours(r, from, until) : (double)r->n;
         if (isnan(r->mean) || w == 0)
             continue;
         sum += r->mean * w, weight += w;
-        s->n += (size_t)w;
+        s->n += (size_t)(w + 0.5);
         if (!isnan(r->min) && (isnan(s->min) || r->min < s->min))
             s->min = r->min, s->tmin = r->tmin;
         if (!isnan(r->max) && (isnan(s->max) || r->max > s->max))
             s->max = r->max, s->tmax = r->tmax;
         if (r->daily)
-            tally_add(&t, r->code, DAY_HOURS), s->present += DAY_HOURS;
+            tally_add(&t, r->code, w), daily += w;
     }
     for (size_t i = 0; i < n; i++)
         if (o[i].t >= from && o[i].t < to)
@@ -255,6 +268,7 @@ void query_summarize(const query_rows *rows, const query_obs *o, size_t n, time_
         s->mean = sum / weight;
     s->code = tally_most(&t);
     coverage(o, n, from, to, now, s);
+    s->present += (size_t)(daily + 0.5);
     if (s->present > s->expected)
         s->present = s->expected;
 }

@@ -73,7 +73,8 @@ typedef struct {
 } query_summary;
 
 /* The summary of ROWS over [FROM, TO), as seen at NOW. A daily row counts
- * as 24 observations (and 24 hours when it has a temperature). */
+ * an observation (and an hour of coverage, when it has a temperature) for
+ * each of its hours in the range before the observations' first day. */
 void query_summarize(const query_rows *rows, const query_obs *o, size_t n, time_t from,
                      time_t to, time_t now, query_summary *s);
 

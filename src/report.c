@@ -109,7 +109,8 @@ static const char *category_of(int code)
     return code >= 0 ? weather_category_name(weather_category(code)) : "";
 }
 
-/* "45s", "12m", "3h 05m", "2d 04h". */
+/* "45s", "12m", "3h 05m", "2d 04h", "940d": at most 7 columns below
+ * 27 years, as wide as the age columns. */
 static void cell_age(char *dst, long long s)
 {
     if (s < 60)
@@ -118,8 +119,10 @@ static void cell_age(char *dst, long long s)
         snprintf(dst, CELL, "%lldm", s / 60);
     else if (s < 86400)
         snprintf(dst, CELL, "%lldh %02lldm", s / 3600, s % 3600 / 60);
-    else
+    else if (s < 100 * 86400LL)
         snprintf(dst, CELL, "%lldd %02lldh", s / 86400, s % 86400 / 3600);
+    else
+        snprintf(dst, CELL, "%lldd", s / 86400);
 }
 
 /* ---- JSON pieces ---- */
@@ -303,7 +306,7 @@ static int j_query(buf_t *b, const report_query *q)
 /* ---- the text forms of a query ---- */
 
 static const table_col latest_cols[] = {
-    {"station", "station", 5, 1},    {"name", "", 12, 0},
+    {"station", "station", 7, 1},    {"name", "", 12, 0},
     {"time", "time", 16, 0},         {"epoch", "", -1, 0},
     {"temp", "temp", 5, 1},          {"condition", "weather", REPORT_WORD_COLUMNS, 0},
     {"code", "", -1, 0},             {"category", "", -1, 0},

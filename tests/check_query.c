@@ -132,6 +132,19 @@ START_TEST(test_daily_rows)
     ck_assert_uint_eq(rows.n, 2);
     ck_assert(rows.v[0].daily && rows.v[0].start == T0 + 9 * 3600 && rows.v[0].min == 2 &&
               rows.v[0].max == 10 && rows.v[0].code == -1 && rows.v[0].n == 0);
+    /* a KST day of observations after them: the last daily row reaches 9
+     * hours into it, and those hours are counted once */
+    query_obs o[] = {{T0 + 2 * 86400, 4, 101}, {T0 + 2 * 86400 + 3600, 6, 101}};
+    ck_assert_int_eq(query_bucket(o, 2, QUERY_1D, T0 + 2 * 86400, T0 + 3 * 86400, &rows), 0);
+    query_summary m;
+    query_summarize(&rows, o, 2, T0, T0 + 3 * 86400, T0 + 10 * 86400, &m);
+    ck_assert_uint_eq(m.expected, 72);
+    /* 00:00-09:00 of the first day is in no row shown; the second daily
+     * row is counted up to the observations' midnight (15 h) */
+    ck_assert_uint_eq(m.present, 15 + 24 + 2);
+    ck_assert_uint_eq(m.n, 15 + 24 + 2);
+    ck_assert(fabs(m.mean - (6.0 * 24 + 7.0 * 15 + 4 + 6) / 41) < 1e-9);
+    ck_assert(m.min == 2 && m.max == 11 && m.tmin == 0 && m.tmax == 0);
     r.tmin = r.tmax = NULL;
     query_rows_free(&rows);
     store_rows_free(&r);

@@ -60,5 +60,6 @@ Suite *publish_suite(void);
 Suite *graph_suite(void);
 Suite *vec_suite(void);
 Suite *query_suite(void);
+Suite *cmd_query_suite(void);
 
 #endif
