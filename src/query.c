@@ -190,7 +190,7 @@ int query_bucket(const query_obs *o, size_t n, query_step step, time_t from, tim
         size_t k = i;
         while (k < n && o[k].t < e)
             k++;
-        query_row r = bucket_row(o + i, k - i, b, e);
+        query_row r = bucket_row(k > i ? o + i : NULL, k - i, b, e); /* O may be NULL */
         if (push_row(out, &r) < 0)
             return -1;
         i = k;
