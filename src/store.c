@@ -84,13 +84,12 @@ static int create(store *s, const char *path, time_t t)
                          (const char **)layout);
 }
 
-static int update(store *s, const char *path, const char *value)
+static int update(store *s, const char *path, const char *const *values, int n)
 {
-    const char *argv[] = {value};
     rrd_clear_error();
     if (s->cached)
-        return rrdc_update(path, 1, argv);
-    return rrd_updatex_r(path, NULL, 0, 1, argv);
+        return rrdc_update(path, n, (const char **)values);
+    return rrd_updatex_r(path, NULL, 0, n, (const char **)values);
 }
 
 /* The bytes of a station's file, but for its header: rows x data sources
@@ -130,12 +129,12 @@ static int is_error(const char *needle)
 }
 
 /* Updates, retrying while another process holds the file's lock. */
-static int update_retrying(store *s, const char *path, const char *value)
+static int update_retrying(store *s, const char *path, const char *const *values, int n)
 {
-    int rc = update(s, path, value);
+    int rc = update(s, path, values, n);
     for (int i = 0; rc != 0 && i < LOCK_RETRIES && is_error("could not lock"); i++) {
         usleep(LOCK_PAUSE_US);
-        rc = update(s, path, value);
+        rc = update(s, path, values, n);
     }
     return rc;
 }
@@ -148,18 +147,44 @@ static int missing(store *s, const char *path)
     return stat(path, &sb) < 0 && errno == ENOENT;
 }
 
+/* A direct write's values for a reading at T. After a gap longer than the
+ * heartbeat librrd would give the reading to no minute at all (the whole
+ * interval since the last update is unknown, its end included), so the
+ * hour before it is first marked unknown and the reading fills that hour,
+ * as a station's first reading does. *N: how many; 0 when the file already
+ * has T or a later time; -1 when its last update cannot be read (the
+ * update then reports why). */
+static int direct_values(const char *path, time_t t, const char *value, char *gap, size_t size,
+                         const char **values, int *n)
+{
+    rrd_clear_error();
+    time_t last = rrd_last_r(path);
+    if (last == (time_t)-1)
+        return values[0] = value, *n = 1, -1;
+    if (t <= last)
+        return *n = 0, 0;
+    *n = 0;
+    if (t - last > STORE_HEARTBEAT) {
+        snprintf(gap, size, "%lld:U:U", (long long)(t - 3600));
+        values[(*n)++] = gap;
+    }
+    values[(*n)++] = value;
+    return 0;
+}
+
 store_status store_put(store *s, int station, time_t t, double temp, int code, char *err,
                        size_t errlen)
 {
-    char path[PATH_MAX], value[96], cond[16] = "U";
+    char path[PATH_MAX], value[96], gap[48], cond[16] = "U";
     if (store_path(s, station, path, sizeof path) < 0)
         return errf(err, errlen, "path too long"), STORE_FAILED;
     if (code >= 0)
         snprintf(cond, sizeof cond, "%d", code);
     snprintf(value, sizeof value, "%lld:%.10g:%s", (long long)t, temp, cond);
-    int rc = -1;
+    const char *values[2] = {value, NULL};
+    int rc = -1, n = 1;
     if (s->cached)
-        rc = update_retrying(s, path, value);
+        rc = update_retrying(s, path, values, 1);
     if (rc != 0 && missing(s, path)) {
         if (create(s, path, t) != 0 && !is_error("exists")) {
             char why[160];
@@ -168,8 +193,13 @@ store_status store_put(store *s, int station, time_t t, double temp, int code, c
         }
         rc = -1;
     }
+    if (rc != 0 && !s->cached) {
+        direct_values(path, t, value, gap, sizeof gap, values, &n);
+        if (n == 0)
+            return STORE_SKIPPED;
+    }
     if (rc != 0)
-        rc = update_retrying(s, path, value);
+        rc = update_retrying(s, path, values, n);
     if (rc == 0)
         return STORE_STORED;
     if (is_error("illegal attempt to update using time"))

@@ -354,6 +354,48 @@ START_TEST(test_ingest_at)
 }
 END_TEST
 
+/* A feed of 108 alone, observed at HOUR:00 on 2024-05-05, in the docroot. */
+static void hour_feed(const char *name, int hour, const char *ta)
+{
+    char text[512], path[4400];
+    snprintf(text, sizeof text,
+             "<current xmlns=\"current\"><weather year=\"2024\" month=\"05\" day=\"05\" "
+             "hour=\"%02d\"><local stn_id=\"108\" icon=\"08\" desc=\"비\" ta=\"%s\">서울"
+             "</local></weather></current>\n",
+             hour, ta);
+    snprintf(path, sizeof path, "%s/%s", E.docroot, name);
+    test_write(path, text, strlen(text));
+}
+
+/* The reading that ends a gap longer than the heartbeat is kept: librrd
+ * alone would leave its whole interval unknown and the reading with it;
+ * wxstrip gives it the hour before it, and the gap stays unknown. */
+START_TEST(test_reading_after_a_gap_is_kept)
+{
+    char a[4400], b[4400], c[4400];
+    hour_feed("a.xml", 1, "11.0");
+    hour_feed("b.xml", 2, "12.0");
+    hour_feed("c.xml", 6, "16.5"); /* four hours later: 14400 s > 7800 s */
+    snprintf(a, sizeof a, "%s/a.xml", E.docroot);
+    snprintf(b, sizeof b, "%s/b.xml", E.docroot);
+    snprintf(c, sizeof c, "%s/c.xml", E.docroot);
+    buf_t err = {0};
+    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", a, b, c, NULL}), 0);
+    ck_assert_ptr_nonnull(strstr(err.data, "readings 3: 3 stored"));
+    time_t t0 = 1714838400; /* 2024-05-05 01:00 KST */
+    expect_hour(108, t0 + 3600, "1.2000000000e+01 5.0200000000e+02");
+    expect_hour(108, t0 + 5 * 3600, "1.6500000000e+01 5.0200000000e+02");
+    expect_hour(108, t0 + 4 * 3600, "-nan -nan"); /* the gap */
+    expect_hour(108, t0 + 2 * 3600, "-nan -nan");
+    expect_last(108, t0 + 5 * 3600, "16.5 502", NULL);
+    /* the same reading again is already stored */
+    buf_reset(&err);
+    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", c, NULL}), 0);
+    ck_assert_ptr_nonnull(strstr(err.data, "0 stored, 1 skipped"));
+    buf_free(&err);
+}
+END_TEST
+
 START_TEST(test_through_rrdcached)
 {
     char rc_dir[4400], addr[4500], conf[4600];
@@ -540,6 +582,7 @@ Suite *poll_suite(void)
     tcase_add_test(tc, test_garbage_body_is_no_strip);
     tcase_add_test(tc, test_stale_sources_refused);
     tcase_add_test(tc, test_ingest_at);
+    tcase_add_test(tc, test_reading_after_a_gap_is_kept);
     tcase_add_test(tc, test_through_rrdcached);
     tcase_add_test(tc, test_truncated_rrd_fails_only_its_station);
     tcase_add_test(tc, test_second_poll_waits_then_gives_up);
