@@ -23,7 +23,7 @@ int atomic_begin(const char *path, char *tmp, size_t tmpsize, char *err, size_t 
     int fd = mkstemp(tmp);
     if (fd < 0)
         return errf(err, errlen, "cannot create a file beside %s: %s", path, strerror(errno));
-    fchmod(fd, 0644);
+    fchmod(fd, (mode_t)file_mode()); /* mkstemp's 0600, widened as the umask allows */
     close(fd);
     return 0;
 }

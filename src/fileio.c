@@ -99,3 +99,15 @@ int fd_read_all(int fd, void *p, size_t n)
     }
     return 0;
 }
+
+unsigned file_mode(void)
+{
+    static int known;
+    static mode_t mask;
+    if (!known) {
+        mask = umask(0); /* the only way to read it: set it back at once */
+        umask(mask);
+        known = 1;
+    }
+    return 0666u & ~(unsigned)mask;
+}

@@ -24,4 +24,8 @@ long long file_free_bytes(const char *path);
 int fd_write_all(int fd, const void *p, size_t n);
 int fd_read_all(int fd, void *p, size_t n);
 
+/* The mode a new file gets: 0666 less the process umask (read once). The
+ * admin's UMask= decides who may read the files, not wxstrip. */
+unsigned file_mode(void);
+
 #endif

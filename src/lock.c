@@ -26,7 +26,7 @@ int lock_acquire(const char *dir, long wait, char *err, size_t errlen)
     char path[4200];
     if (bprintf(path, sizeof path, "%s/%s", dir, LOCK_FILE) < 0)
         return errf(err, errlen, "%s: path too long", dir);
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     if (fd < 0)
         return errf(err, errlen, "cannot open %s: %s", path, strerror(errno));
     double deadline = now_seconds() + (double)wait;

@@ -80,8 +80,12 @@ static int create(store *s, const char *path, time_t t)
     rrd_clear_error();
     if (s->cached)
         return rrdc_create(path, STORE_STEP, start, 1, LAYOUT_N, (const char **)layout);
-    return rrd_create_r2(path, STORE_STEP, start, 1, NULL, NULL, LAYOUT_N,
-                         (const char **)layout);
+    int rc = rrd_create_r2(path, STORE_STEP, start, 1, NULL, NULL, LAYOUT_N,
+                           (const char **)layout);
+    /* librrd writes 0644 whatever the umask: the admin's umask decides */
+    if (rc == 0)
+        chmod(path, (mode_t)file_mode());
+    return rc;
 }
 
 static int update(store *s, const char *path, const char *const *values, int n)

@@ -396,6 +396,43 @@ START_TEST(test_reading_after_a_gap_is_kept)
 }
 END_TEST
 
+static unsigned mode_of(const char *path)
+{
+    struct stat sb;
+    ck_assert_msg(stat(path, &sb) == 0, "%s: missing", path);
+    return (unsigned)(sb.st_mode & 07777);
+}
+
+/* Every file wxstrip writes (the station's file, the lock, the validators,
+ * graphs and pages) takes its mode from the umask, as the unit's UMask=
+ * sets it; librrd alone writes 0644 whatever the umask. */
+START_TEST(test_files_follow_umask)
+{
+    static const unsigned masks[] = {027, 002};
+    for (size_t m = 0; m < sizeof masks / sizeof masks[0]; m++) {
+        char conf[256], path[4600];
+        snprintf(conf, sizeof conf, "graph_dir = graphs%zu\ndata_dir = data%zu\n", m, m);
+        write_conf(conf);
+        mode_t old = umask((mode_t)masks[m]);
+        buf_t err = {0};
+        int polled = wx(&err, (const char *[]){"poll", url("files/feed.xml"), NULL});
+        umask(old);
+        ck_assert_msg(polled == 0, "%s", err.data);
+        unsigned want = 0666 & ~masks[m];
+        const char *files[] = {"data%zu/108.rrd", "data%zu/.wxstrip.lock", "data%zu/sources.state",
+                               "graphs%zu/108/day.png", "graphs%zu/index.html"};
+        for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+            char rel[64];
+            snprintf(rel, sizeof rel, files[i], m);
+            snprintf(path, sizeof path, "%s/%s", E.dir, rel);
+            ck_assert_msg(mode_of(path) == want, "%s: mode %o, want %o (umask %03o)", rel,
+                          mode_of(path), want, masks[m]);
+        }
+        buf_free(&err);
+    }
+}
+END_TEST
+
 START_TEST(test_through_rrdcached)
 {
     char rc_dir[4400], addr[4500], conf[4600];
@@ -583,6 +620,7 @@ Suite *poll_suite(void)
     tcase_add_test(tc, test_stale_sources_refused);
     tcase_add_test(tc, test_ingest_at);
     tcase_add_test(tc, test_reading_after_a_gap_is_kept);
+    tcase_add_test(tc, test_files_follow_umask);
     tcase_add_test(tc, test_through_rrdcached);
     tcase_add_test(tc, test_truncated_rrd_fails_only_its_station);
     tcase_add_test(tc, test_second_poll_waits_then_gives_up);
