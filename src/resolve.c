@@ -43,10 +43,9 @@ static int emit(resolver *rs, const strip_item *it, const wx_station *st, int in
     if (!it->has_temp)
         return page_add_unresolved(p, it->text, "no temperature");
     if (it->temp < TEMP_MIN || it->temp > TEMP_MAX) {
-        snprintf(why, sizeof why, "temperature %.1f℃ is outside %.0f..%.0f℃", it->temp,
-                 TEMP_MIN, TEMP_MAX);
-        if (page_add_warning(p, "%s (station %d): %s", it->text, st->id, why) < 0)
-            return -1;
+        /* one report: an unresolved item, which says which station */
+        snprintf(why, sizeof why, "station %d: temperature %.1f℃ is outside %.0f..%.0f℃",
+                 st->id, it->temp, TEMP_MIN, TEMP_MAX);
         return page_add_unresolved(p, it->text, why);
     }
     wx_reading r = {.station = st->id, .temp = it->temp, .inferred = inferred};

@@ -117,6 +117,26 @@ START_TEST(test_no_strip_exit_1)
 }
 END_TEST
 
+/* A temperature outside -60..60 ℃ is reported once, naming the station,
+ * in TSV (standard error) and in JSON (an unresolved item). */
+START_TEST(test_out_of_range_reported_once)
+{
+    char page[4096];
+    buf_t out = {0}, err = {0};
+    fixture(page, sizeof page, "parse/html-temp-out-of-range.html");
+    ck_assert_int_eq(wx(&out, &err, NULL, (const char *[]){"parse", "-f", "tsv", page, NULL}), 0);
+    ck_assert_uint_eq(count(err.data, "75.0℃ is outside -60..60℃"), 1);
+    ck_assert_uint_eq(count(err.data, "61.5℃ is outside -60..60℃"), 1);
+    ck_assert_ptr_nonnull(strstr(err.data, "unresolved '맑음 대구 75.0℃': station 143: temperature 75.0℃"));
+    ck_assert_ptr_null(strstr(out.data, "75.0"));
+    buf_reset(&out), buf_reset(&err);
+    ck_assert_int_eq(wx(&out, &err, NULL, (const char *[]){"parse", page, NULL}), 0);
+    ck_assert_uint_eq(count(err.data, "is outside"), 0);
+    ck_assert_uint_eq(count(out.data, "is outside -60..60℃"), 2);
+    buf_free(&out), buf_free(&err);
+}
+END_TEST
+
 START_TEST(test_unreadable_source)
 {
     buf_t out = {0}, err = {0};
@@ -232,6 +252,7 @@ Suite *cli_suite(void)
     tcase_add_test(tc, test_json_is_valid);
     tcase_add_test(tc, test_tsv_seed);
     tcase_add_test(tc, test_no_strip_exit_1);
+    tcase_add_test(tc, test_out_of_range_reported_once);
     tcase_add_test(tc, test_unreadable_source);
     tcase_add_test(tc, test_usage_errors);
     tcase_add_test(tc, test_version_and_help);
