@@ -194,10 +194,12 @@ int fetch_url(fetcher *f, const char *url, const fetch_opts *o, fetch_result *r,
     curl_easy_reset(f->curl);
     setup(f->curl, url, o, &s, curlmsg, headers);
     CURLcode rc = curl_easy_perform(f->curl);
-    curl_slist_free_all(headers);
+    curl_slist_free_all(headers); /* only freed: NULL tells that none was sent */
     if (rc != CURLE_OK)
         return failure(f->curl, rc, &s, o, curlmsg, err, errlen);
     curl_easy_getinfo(f->curl, CURLINFO_RESPONSE_CODE, &r->status);
+    if (r->status == 304 && !headers) /* "not modified" since what? */
+        return errf(err, errlen, "HTTP 304 Not Modified to a request that sent no validator");
     if (r->status == 304) {
         r->not_modified = 1;
         return 0;

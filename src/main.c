@@ -1,5 +1,7 @@
 /* main: global options, the configuration and the table of commands. */
 #include <getopt.h>
+#include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +91,13 @@ static int load_config(wx_ctx *ctx, const char *path, const override *ov, size_t
 
 int main(int argc, char **argv)
 {
+    /* a daemon or a reader that hangs up is an error to report, not a
+     * signal that ends the poll without a word */
+    signal(SIGPIPE, SIG_IGN);
+    /* the locale's character type, for libcurl's IDN (a Hangul host name);
+     * numbers stay C: "18.6", never "18,6" */
+    setlocale(LC_CTYPE, "");
+    setlocale(LC_NUMERIC, "C");
     static const struct option opts[] = {
         {"config", required_argument, NULL, 'c'},   {"data-dir", required_argument, NULL, 'd'},
         {"graph-dir", required_argument, NULL, 'g'}, {"stations", required_argument, NULL, 's'},

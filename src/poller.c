@@ -89,17 +89,33 @@ static int ingest_time(const poller *p, const wx_page *pg, time_t *t, char *why,
     return 0;
 }
 
-/* Stores the page's readings at T; 0 when every station was written, 1
- * when some station's file failed. */
+/* A stored reading of STATION that did not become durable: failed. */
+static void unstore(poller *p, const char *src, const wx_reading *r, const char *err)
+{
+    p->stats.stored--;
+    p->stats.station_errors++;
+    wx_error("%s: station %d %s: %s", src, r->station, r->name, err);
+    for (size_t i = 0; i < p->nupdated; i++)
+        if (p->updated[i] == r->station) /* its graphs need not be drawn */
+            p->updated[i] = p->updated[--p->nupdated];
+}
+
+/* Stores the page's readings at T, then makes them durable (through
+ * rrdcached: flushed); 0 when every station was written, 1 when some
+ * station's file failed. */
 static int store_page(poller *p, const char *src, const wx_page *pg, time_t t)
 {
     int rc = 0;
+    unsigned char *stored = calloc(pg->nreadings ? pg->nreadings : 1, 1);
+    if (!stored)
+        return wx_error("out of memory"), 1;
     for (size_t i = 0; i < pg->nreadings; i++) {
         const wx_reading *r = &pg->readings[i];
         char err[1024];
         switch (store_put(p->st, r->station, t, r->temp, r->code, err, sizeof err)) {
         case STORE_STORED:
             p->stats.stored++;
+            stored[i] = 1;
             note_updated(p, r->station);
             break;
         case STORE_SKIPPED:
@@ -112,6 +128,12 @@ static int store_page(poller *p, const char *src, const wx_page *pg, time_t t)
             break;
         }
     }
+    for (size_t i = 0; i < pg->nreadings; i++) {
+        char err[1024];
+        if (stored[i] && store_sync(p->st, pg->readings[i].station, t, err, sizeof err) < 0)
+            unstore(p, src, &pg->readings[i], err), rc = 1;
+    }
+    free(stored);
     return rc;
 }
 

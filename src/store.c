@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "when.h"
 
 #define LOCK_RETRIES 20
 #define LOCK_PAUSE_US 100000 /* 2 s in all for "could not lock RRD" */
@@ -32,7 +33,8 @@ static const char *const layout[] = {
 
 struct store {
     char dir[PATH_MAX];
-    int cached; /* through rrdcached */
+    int cached;         /* through rrdcached */
+    char daemon[256];   /* its address, for messages */
 };
 
 store *store_open(const char *data_dir, const char *rrdcached, char *err, size_t errlen)
@@ -57,6 +59,7 @@ store *store_open(const char *data_dir, const char *rrdcached, char *err, size_t
             return NULL;
         }
         s->cached = 1;
+        snprintf(s->daemon, sizeof s->daemon, "%s", rrdcached);
     }
     return s;
 }
@@ -91,6 +94,7 @@ static int create(store *s, const char *path, time_t t)
 static int update(store *s, const char *path, const char *const *values, int n)
 {
     rrd_clear_error();
+    errno = 0; /* what is left of it when librrd gives no message is this update's */
     if (s->cached)
         return rrdc_update(path, n, (const char **)values);
     return rrd_updatex_r(path, NULL, 0, n, (const char **)values);
@@ -115,15 +119,17 @@ static long long file_bytes(void)
  * that fails on a full disk leaves its message empty). */
 static const char *create_why(const store *s, char *buf, size_t n)
 {
-    long long need = file_bytes(), free = s->cached ? -1 : file_free_bytes(s->dir);
+    int e = errno;
+    long long need = file_bytes(), avail = s->cached ? -1 : file_free_bytes(s->dir);
     if (*rrd_get_error())
         return rrd_get_error();
-    if (free >= 0 && free < need)
+    if (avail >= 0 && avail < need)
         snprintf(buf, n,
                  "no space left on the device (%lld KB free; a station's file takes about %lld KB)",
-                 free / 1024, need / 1024 + 4);
+                 avail / 1024, need / 1024 + 4);
     else
-        snprintf(buf, n, "librrd gave no reason (is the disk full?)");
+        snprintf(buf, n, "%s CREATE failed: %s", s->cached ? "rrdcached" : "librrd's",
+                 e ? strerror(e) : "no reason given");
     return buf;
 }
 
@@ -208,8 +214,42 @@ store_status store_put(store *s, int station, time_t t, double temp, int code, c
         return STORE_STORED;
     if (is_error("illegal attempt to update using time"))
         return STORE_SKIPPED;
-    errf(err, errlen, "%s: %s", path, *rrd_get_error() ? rrd_get_error() : "librrd gave no reason");
+    int e = errno;
+    if (*rrd_get_error())
+        errf(err, errlen, "%s: %s", path, rrd_get_error());
+    else if (s->cached)
+        errf(err, errlen, "%s: rrdcached at %s did not take the update: %s", path, s->daemon,
+             e ? strerror(e) : "no answer");
+    else
+        errf(err, errlen, "%s: librrd's update failed: %s", path, e ? strerror(e) : "no reason given");
     return STORE_FAILED;
+}
+
+int store_sync(store *s, int station, time_t t, char *err, size_t errlen)
+{
+    char path[PATH_MAX];
+    if (!s->cached)
+        return 0;
+    if (store_path(s, station, path, sizeof path) < 0)
+        return errf(err, errlen, "path too long");
+    rrd_clear_error();
+    errno = 0;
+    if (rrdc_flush(path) != 0) {
+        int e = errno;
+        return errf(err, errlen, "%s: rrdcached at %s did not write it (FLUSH): %s", path,
+                    s->daemon, *rrd_get_error() ? rrd_get_error() : e ? strerror(e) : "no answer");
+    }
+    rrd_clear_error();
+    time_t last = rrd_last_r(path);
+    if (last >= t)
+        return 0;
+    char at[32], end[32] = "no file";
+    when_format(t, at, sizeof at);
+    if (last != (time_t)-1)
+        when_format(last, end + 3, sizeof end - 3), memcpy(end, "at ", 3);
+    return errf(err, errlen, "%s: rrdcached at %s acknowledged the reading of %s but did not "
+                             "write it (the file ends %s): not stored",
+                path, s->daemon, at, end);
 }
 
 int store_has(const store *s, int station)

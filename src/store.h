@@ -63,6 +63,16 @@ typedef enum { STORE_TEMPS_AVERAGE, STORE_TEMPS_LAST } store_temps;
 int store_window(store *s, int station, time_t start, time_t end, unsigned long step,
                  store_temps temps, store_stats *out, char *err, size_t errlen);
 
+/* Makes STATION's reading at T durable and checks that it is there:
+ * through rrdcached, FLUSHes its file (the daemon holds updates in memory
+ * and in a journal it buffers: one it acknowledged is lost if it dies
+ * before writing it) and reads the file's last update back (librrd 1.7.2
+ * can report an update the daemon never answered as accepted: on a reset
+ * connection it reads its previous answer again). Direct writes are in
+ * the file already: nothing to do. 0, or -1 with err (the reading is not
+ * stored). */
+int store_sync(store *s, int station, time_t t, char *err, size_t errlen);
+
 /* Whether STATION has a file (through rrdcached: whether the daemon's
  * directory, which is the data dir, holds one). */
 int store_has(const store *s, int station);

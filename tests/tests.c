@@ -165,6 +165,19 @@ int test_httpd_start(const char *docroot, const char *log, int *port)
     return pid;
 }
 
+int test_spawn_ready(char *const argv[])
+{
+    int fd, pid = spawn(argv, &fd);
+    char line[16] = "";
+    size_t n = 0;
+    while (n + 1 < sizeof line && read(fd, line + n, 1) == 1 && line[n] != '\n')
+        n++;
+    line[n] = '\0';
+    close(fd);
+    ck_assert_msg(strcmp(line, "ready") == 0, "%s did not start", argv[1] ? argv[1] : argv[0]);
+    return pid;
+}
+
 int test_rrdcached_start(const char *dir, const char *base)
 {
     char sock[4200], addr[4300], pidfile[4200];

@@ -34,6 +34,10 @@ int test_run(char *const argv[], char *const env[], const char *stdin_data, buf_
  * to *PORT. Stop it with test_stop. */
 int test_httpd_start(const char *docroot, const char *log, int *port);
 
+/* Starts ARGV (argv[0] a path) and waits for its first line on standard
+ * output, which must be "ready". Returns its PID; stop it with test_stop. */
+int test_spawn_ready(char *const argv[]);
+
 /* rrdcached on a unix socket DIR/sock, for files under BASE. Returns its PID. */
 int test_rrdcached_start(const char *dir, const char *base);
 
