@@ -126,6 +126,9 @@ typedef struct {
     buf_t evtext;
     size_t content;  /* text bytes and images seen */
     kind_cache kinds;
+    htmlParserCtxtPtr ctxt; /* to tell an end tag from the end of the input */
+    int at_eof;             /* closing what the input left open */
+    int cut;                /* a block the input ended inside was dropped */
     int failed;
 } walker;
 
@@ -431,13 +434,50 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **attrs)
     }
 }
 
+/* Whether the input just read ends with NAME's end tag ("</li>", "</LI >"). */
+static int end_tag_here(const htmlParserCtxtPtr c, const xmlChar *name)
+{
+    const xmlChar *p = c->input->cur, *base = c->input->base;
+    size_t n = name ? strlen((const char *)name) : 0;
+    while (p > base && p[-1] != '>')
+        p--;
+    if (p == base || !n)
+        return 0;
+    p--; /* at '>' */
+    while (p > base && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r'))
+        p--;
+    return (size_t)(p - base) >= n + 2 && strncasecmp((const char *)p - n, (const char *)name, n) == 0 &&
+           p[-(long)n - 1] == '/' && p[-(long)n - 2] == '<';
+}
+
+/* A block the input ends inside (closed by libxml2 at the end of the input,
+ * or by the walker after it) may hold a cut item: "서울 18.6°C" whose word
+ * came after it. Its text is dropped, never read as an item; what complete
+ * blocks inside it gave stays. */
+static void cut_block(walker *w, frame *f)
+{
+    if (!f->candidate && !w->run.len)
+        return;
+    buf_reset(&w->run);
+    if (f->candidate && w->collect.data && f->start <= w->collect.len)
+        w->collect.len = f->start, w->collect.data[f->start] = '\0';
+    f->candidate = 0;
+    if (w->outer == w->depth - 1)
+        w->outer = NONE; /* its held-back events go on at the end */
+    w->cut = 1;
+}
+
 static void on_end(void *ctx, const xmlChar *name)
 {
     walker *w = ctx;
-    (void)name; /* libxml2 closes elements in order, implied ones included */
+    /* libxml2 closes elements in order, implied ones included */
     if (!w->depth)
         return;
     frame *f = &w->st[w->depth - 1];
+    int eof = w->at_eof || (w->ctxt && w->ctxt->input && w->ctxt->input->cur >= w->ctxt->input->end &&
+                            !end_tag_here(w->ctxt, name));
+    if (eof && is_block(f->kind))
+        cut_block(w, f);
     if (f->kind == TAG_IGNORED) {
         w->ignore--;
     } else if (f->kind == TAG_INLINE) {
@@ -470,17 +510,19 @@ int html_scan(strip_scan *sc, const char *s, size_t len)
     sax.characters = on_text;
     sax.ignorableWhitespace = on_text;
     sax.cdataBlock = on_text;
-    walker w = {.scan = sc, .outer = NONE};
+    walker w = {.scan = sc, .outer = NONE, .ctxt = ctxt};
     memcpy(ctxt->sax, &sax, sizeof sax);
     ctxt->userData = &w;
     htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                  HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
     htmlParseDocument(ctxt);
+    w.at_eof = 1;
     while (w.depth) /* a document cut off: close what is open */
         on_end(&w, NULL);
     flush_run(&w);
     release(&w, w.nev);
+    sc->cut = w.cut;
     htmlFreeParserCtxt(ctxt);
     buf_free(&w.run);
     buf_free(&w.collect);

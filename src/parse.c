@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include "buf.h"
@@ -15,6 +16,7 @@
 #include "html.h"
 #include "resolve.h"
 #include "strip.h"
+#include "temps.h"
 #include "vec.h"
 #include "when.h"
 
@@ -90,6 +92,22 @@ static int may_have_strip(const char *s, size_t len)
     return 0;
 }
 
+/* The part of an HTML page that ends with a tag: text after the last '>'
+ * (a page cut off inside "18.6℃" or inside a tag) is never read, so "<td>1"
+ * cannot give 1. */
+static size_t html_whole(const char *s, size_t len)
+{
+    size_t end = len;
+    while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\n' || s[end - 1] == '\r' ||
+                       s[end - 1] == '\t'))
+        end--;
+    if (end == 0 || s[end - 1] == '>')
+        return len;
+    while (end > 0 && s[end - 1] != '>')
+        end--;
+    return end;
+}
+
 /* ---- plain text: one run per line ---- */
 
 static void scan_text(strip_scan *sc, const char *s, size_t len)
@@ -98,6 +116,12 @@ static void scan_text(strip_scan *sc, const char *s, size_t len)
     while (s < end) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         const char *e = nl ? nl : end;
+        /* a last line with a temperature but no newline may be cut off
+         * before its word ("서울 18.6℃ 비"): left out */
+        if (!nl && temps_count_marks(s, (size_t)(e - s)) > 0) {
+            sc->cut = 1;
+            break;
+        }
         strip_add_run(sc, s, (size_t)(e - s));
         s = nl ? nl + 1 : end;
     }
@@ -105,13 +129,51 @@ static void scan_text(strip_scan *sc, const char *s, size_t len)
 
 /* ---- KMA's XML feed ---- */
 
-static int attr_int(const xmlNode *n, const char *name, int *out)
+/* A feed is read with libxml2's SAX parser, so that an item counts only
+ * when it was read whole: a page cut inside ta="15.9" (or holding a NUL
+ * there) must not give 1 or 15, so an item with a parse error anywhere
+ * between the end of the element before it and its own end tag is
+ * dropped, and one the input ends inside never reaches its end tag. */
+typedef struct {
+    const wx_registry *reg;
+    wx_page *p;
+    strip_item *v;
+    size_t n, cap;
+    int failed;
+    unsigned errors;     /* parse errors so far */
+    unsigned clean;      /* the error count at the last element's end */
+    int in_item;         /* inside a <local> */
+    unsigned item_clean; /* the error count its start tag began with */
+    strip_item cur;
+    char ta[64];
+    buf_t text;          /* the item's text content: the station's name */
+    unsigned dropped;
+    char first_error[160];
+} feed_state;
+
+static void copy_value(const xmlChar *v, const xmlChar *end, char *dst, size_t size)
 {
-    xmlChar *v = xmlGetProp(n, BAD_CAST name);
-    char *end = NULL;
-    long x = v ? strtol((const char *)v, &end, 10) : 0;
-    int ok = v && end != (char *)v && *end == '\0' && x >= 0 && x < 100000;
-    xmlFree(v);
+    size_t n = (size_t)(end - v) < size - 1 ? (size_t)(end - v) : size - 1;
+    memcpy(dst, v, n);
+    dst[n] = '\0';
+}
+
+/* The value of attribute NAME among SAX2's 5-tuples, into DST ("" when
+ * absent). */
+static void attr_value(const xmlChar **attrs, int n, const char *name, char *dst, size_t size)
+{
+    dst[0] = '\0';
+    for (int i = 0; i < n; i++)
+        if (xmlStrEqual(attrs[5 * i], BAD_CAST name))
+            copy_value(attrs[5 * i + 3], attrs[5 * i + 4], dst, size);
+}
+
+static int attr_int(const xmlChar **attrs, int n, const char *name, int *out)
+{
+    char v[32], *end = NULL;
+    attr_value(attrs, n, name, v, sizeof v);
+    long x = strtol(v, &end, 10);
+    int ok = *v && *end == '\0' && x >= 0 && x < 100000;
     if (ok)
         *out = (int)x;
     return ok;
@@ -145,17 +207,18 @@ static int parse_temp(const char *s, double *out)
     return 0;
 }
 
-static void feed_time(const xmlNode *n, wx_page *p)
+static void feed_time(const xmlChar **attrs, int n, wx_page *p)
 {
     int y, m, d, h;
-    if (!attr_int(n, "year", &y) || !attr_int(n, "month", &m) || !attr_int(n, "day", &d))
+    if (!attr_int(attrs, n, "year", &y) || !attr_int(attrs, n, "month", &m) ||
+        !attr_int(attrs, n, "day", &d))
         return;
     strip_date tmp;
     char line[32];
     snprintf(line, sizeof line, "%04d-%02d-%02d", y, m, d);
     if (!dateline_parse(line, strlen(line), &tmp))
         return;
-    if (attr_int(n, "hour", &h) && h >= 0 && h <= 24) {
+    if (attr_int(attrs, n, "hour", &h) && h >= 0 && h <= 24) {
         if (h == 24) /* hour 24 of a day is 00:00 of the next */
             when_next_day(&y, &m, &d);
         p->hour = h % 24, p->minute = 0;
@@ -163,80 +226,109 @@ static void feed_time(const xmlNode *n, wx_page *p)
     p->year = y, p->month = m, p->day = d;
 }
 
-static void copy_attr(const xmlNode *n, const char *name, char *dst, size_t dstsz)
+static void item_start(feed_state *f, const xmlChar **attrs, int n)
 {
-    xmlChar *v = xmlGetProp(n, BAD_CAST name);
-    snprintf(dst, dstsz, "%s", v ? (const char *)v : "");
-    xmlFree(v);
-}
-
-static void feed_item(const xmlNode *n, const wx_registry *reg, strip_item *it)
-{
-    char ta[64];
+    strip_item *it = &f->cur;
     memset(it, 0, sizeof *it);
-    attr_int(n, "stn_id", &it->stn_id);
-    copy_attr(n, "desc", it->word, sizeof it->word);
-    copy_attr(n, "ta", ta, sizeof ta);
-    xmlChar *name = xmlNodeGetContent(n);
-    snprintf(it->name, sizeof it->name, "%s", name ? (const char *)name : "");
-    xmlFree(name);
-    size_t off = strspn(it->name, " \t\r\n");
-    memmove(it->name, it->name + off, strlen(it->name + off) + 1);
-    it->name[strcspn(it->name, " \t\r\n")] = '\0';
-    it->w = weather_lookup(it->word, strlen(it->word));
-    it->st = stations_by_name(reg, it->name, strlen(it->name));
-    it->has_temp = parse_temp(ta, &it->temp);
-    snprintf(it->text, sizeof it->text, "<local stn_id=\"%d\" desc=\"%s\" ta=\"%s\">%s", it->stn_id,
-             it->word, ta, it->name);
+    attr_int(attrs, n, "stn_id", &it->stn_id);
+    attr_value(attrs, n, "desc", it->word, sizeof it->word);
+    attr_value(attrs, n, "ta", f->ta, sizeof f->ta);
+    buf_reset(&f->text);
+    f->in_item = 1;
+    f->item_clean = f->clean;
 }
 
-typedef struct {
-    strip_item *v;
-    size_t n, cap;
-    int failed;
-} item_list;
-
-static void feed_walk(const xmlNode *n, const wx_registry *reg, wx_page *p, item_list *l)
+/* The item's end tag: kept when no error came since the element before it. */
+static void item_end(feed_state *f)
 {
-    for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (xmlStrEqual(n->name, BAD_CAST "weather") && p->year == 0)
-            feed_time(n, p);
-        if (xmlStrEqual(n->name, BAD_CAST "local")) {
-            if (VEC_RESERVE(l->v, l->n, l->cap, 128) < 0) {
-                l->failed = 1;
-                return;
-            }
-            feed_item(n, reg, &l->v[l->n++]);
-            continue;
-        }
-        feed_walk(n->children, reg, p, l);
+    strip_item *it = &f->cur;
+    f->in_item = 0;
+    if (f->errors != f->item_clean) {
+        f->dropped++;
+        return;
+    }
+    const char *t = f->text.data ? f->text.data : "";
+    t += strspn(t, " \t\r\n");
+    snprintf(it->name, sizeof it->name, "%.*s", (int)strcspn(t, " \t\r\n"), t);
+    it->w = weather_lookup(it->word, strlen(it->word));
+    it->st = stations_by_name(f->reg, it->name, strlen(it->name));
+    it->has_temp = parse_temp(f->ta, &it->temp);
+    snprintf(it->text, sizeof it->text, "<local stn_id=\"%d\" desc=\"%s\" ta=\"%s\">%s",
+             it->stn_id, it->word, f->ta, it->name);
+    if (VEC_RESERVE(f->v, f->n, f->cap, 128) < 0) {
+        f->failed = 1;
+        return;
+    }
+    f->v[f->n++] = *it;
+}
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri,
+                     int nns, const xmlChar **ns, int nattrs, int ndefaulted,
+                     const xmlChar **attrs)
+{
+    feed_state *f = ctx;
+    (void)prefix, (void)uri, (void)nns, (void)ns, (void)ndefaulted;
+    /* a start tag read with an error is not read whole */
+    if (xmlStrEqual(name, BAD_CAST "weather") && f->p->year == 0 && f->errors == f->clean)
+        feed_time(attrs, nattrs, f->p);
+    else if (xmlStrEqual(name, BAD_CAST "local") && !f->in_item)
+        item_start(f, attrs, nattrs);
+}
+
+static void on_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri)
+{
+    feed_state *f = ctx;
+    (void)prefix, (void)uri;
+    if (f->in_item && xmlStrEqual(name, BAD_CAST "local"))
+        item_end(f);
+    f->clean = f->errors;
+}
+
+static void on_text(void *ctx, const xmlChar *s, int len)
+{
+    feed_state *f = ctx;
+    if (f->in_item && f->text.len < 256 && buf_append(&f->text, (const char *)s, (size_t)len) < 0)
+        f->failed = 1;
+}
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+    feed_state *f = ctx; /* libxml2 passes the SAX user data */
+    if (e && e->level < XML_ERR_ERROR) /* "xmlns: URI current is not absolute" */
+        return;
+    if (!f->errors++ && e) {
+        snprintf(f->first_error, sizeof f->first_error, "line %d: %s", e->line,
+                 e->message ? e->message : "unknown error");
+        f->first_error[strcspn(f->first_error, "\n")] = '\0';
     }
 }
 
 static int scan_feed(const char *s, size_t len, const wx_registry *reg, wx_page *p)
 {
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_text;
+    sax.serror = on_error;
+    feed_state f = {.reg = reg, .p = p};
+    xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, &f, NULL, 0, NULL);
     if (!ctxt)
         return -1;
-    int opts = XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET |
-               XML_PARSE_COMPACT | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA;
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8", opts);
-    if (!ctxt->wellFormed) {
-        const xmlError *e = xmlCtxtGetLastError(ctxt);
-        char msg[160];
-        snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "unknown error");
-        msg[strcspn(msg, "\n")] = '\0';
-        page_add_warning(p, "the feed is not well-formed XML (line %d: %s)", e ? e->line : 0,
-                         msg);
-    }
-    item_list l = {0};
-    if (doc)
-        feed_walk(xmlDocGetRootElement(doc), reg, p, &l);
-    int rc = l.failed ? -1 : resolve_feed(l.v, l.n, reg, p);
-    free(l.v);
-    xmlFreeDoc(doc);
+    /* no entities expanded, nothing fetched: XXE and billion laughs stay text */
+    xmlCtxtUseOptions(ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOWARNING |
+                                XML_PARSE_COMPACT | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA);
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    xmlParseChunk(ctxt, s, (int)len, 1);
+    if (f.errors)
+        page_add_warning(p, "the feed is not well-formed XML (%s)%s", f.first_error,
+                         f.dropped ? "; the items it breaks are left out" : "");
+    if (f.in_item)
+        page_add_warning(p, "the feed ends inside station %d's item: left out", f.cur.stn_id);
+    int rc = f.failed ? -1 : resolve_feed(f.v, f.n, reg, p);
+    free(f.v);
+    buf_free(&f.text);
     xmlFreeParserCtxt(ctxt);
     return rc;
 }
@@ -261,13 +353,16 @@ int parse_page(const char *bytes, size_t len, const char *charset, const wx_regi
         strip_scan sc;
         strip_scan_init(&sc, reg);
         if (page->kind == WX_KIND_HTML)
-            rc = html_scan(&sc, u.data, u.len);
+            rc = html_scan(&sc, u.data, html_whole(u.data, u.len));
         else
             scan_text(&sc, u.data, u.len);
         if (rc == 0 && !sc.failed)
             rc = resolve_strip(&sc, page);
         else
             rc = -1;
+        if (rc == 0 && sc.cut)
+            page_add_warning(page, "the page ends inside an item (cut off?): that item is left "
+                                   "out");
         strip_scan_free(&sc);
     }
     charset_free(&u);

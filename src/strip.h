@@ -34,6 +34,7 @@ typedef struct {
     size_t ndates, capdates;
     size_t gap;  /* other text since the last item */
     int failed;  /* memory ran out: results are incomplete */
+    int cut;     /* the input ended inside an item, which was left out */
     /* runs that were only a station's name ("<dt>서울</dt>") or only a
      * weather word, just before: parts of the item that follows at once */
     const wx_station *label;

@@ -65,5 +65,6 @@ Suite *graph_suite(void);
 Suite *vec_suite(void);
 Suite *query_suite(void);
 Suite *cmd_query_suite(void);
+Suite *truncation_suite(void);
 
 #endif
