@@ -12,6 +12,8 @@
 #include "vec.h"
 
 #define FUTURE_SLACK 600 /* an observation may be this far ahead of our clock */
+/* the oldest time a station's file can hold: its daily rows' ten years */
+#define OLDEST_SECONDS (3660L * 86400)
 
 static void note_updated(poller *p, int station)
 {
@@ -146,6 +148,37 @@ static void report_page(const char *src, const wx_page *pg)
                 pg->unresolved[i].reason);
 }
 
+/* A time no file should take: later than the clock allows (a reading from
+ * the future would make every true one after it "not newer"), or older
+ * than a file keeps. 0, or -1 with why. */
+static int plausible_time(const poller *p, time_t t, char *why, size_t n)
+{
+    char a[32], b[32];
+    when_format(t, a, sizeof a);
+    when_format(p->now, b, sizeof b);
+    if (t > p->now + FUTURE_SLACK)
+        return errf(why, n, "its time %s is in the future (the clock says %s; at most %d min "
+                            "ahead is taken)", a, b, FUTURE_SLACK / 60);
+    if (t < p->now - OLDEST_SECONDS || t <= 0)
+        return errf(why, n, "its time %s is older than the ten years a station's file keeps",
+                    t <= 0 ? "before 1970" : a);
+    return 0;
+}
+
+/* "90 속초, 93 북춘천, ... (97 stations)": whom a refused page concerns. */
+static void stations_of(const wx_page *pg, char *dst, size_t size)
+{
+    size_t len = 0;
+    dst[0] = '\0';
+    for (size_t i = 0; i < pg->nreadings && i < 3 && len < size; i++) {
+        snprintf(dst + len, size - len, "%s%d %s", i ? ", " : "", pg->readings[i].station,
+                 pg->readings[i].name);
+        len += strlen(dst + len);
+    }
+    if (pg->nreadings > 3 && len < size)
+        snprintf(dst + len, size - len, ", ... (%zu stations)", pg->nreadings);
+}
+
 /* Parses, times and stores bytes already read: 0 when the source is ok, 1
  * when it is but some station failed, -1 when the source failed. */
 static int take_page(poller *p, const char *src, const source_data *d)
@@ -168,6 +201,11 @@ static int take_page(poller *p, const char *src, const source_data *d)
     else if ((p->ingest ? ingest_time(p, &pg, &t, why, sizeof why)
                         : poll_time(p, &pg, &t, why, sizeof why)) < 0) {
         wx_error("%s: %s; nothing stored", src, why);
+        p->stats.rejected += (unsigned)pg.nreadings;
+    } else if (plausible_time(p, t, why, sizeof why) < 0) {
+        char who[256];
+        stations_of(&pg, who, sizeof who);
+        wx_error("%s: %s; nothing stored for %s", src, why, who);
         p->stats.rejected += (unsigned)pg.nreadings;
     } else {
         rc = store_page(p, src, &pg, t);

@@ -372,6 +372,48 @@ static void hour_feed(const char *name, int hour, const char *ta)
     test_write(path, text, strlen(text));
 }
 
+/* A reading from the future would make every true one after it "not
+ * newer"; one from before what a file keeps would create a file that then
+ * refuses the backfill: both are refused, naming the stations, and nothing
+ * is stored for them. */
+START_TEST(test_implausible_times_refused)
+{
+    char page[4400], feed[4400];
+    snprintf(page, sizeof page, "%s/s.txt", E.docroot);
+    test_write(page, "• 흐림서울 18.6℃\n• 비부산 20.1℃\n", strlen("• 흐림서울 18.6℃\n• 비부산 20.1℃\n"));
+    static const char *const ats[] = {"2100-01-01T00:00", "9999-12-31T23:59", "0001-01-01T00:00",
+                                      "1970-01-02T00:00"};
+    static const char *const whys[] = {"in the future", "in the future",
+                                       "older than the ten years", "older than the ten years"};
+    buf_t err = {0};
+    for (size_t i = 0; i < sizeof ats / sizeof ats[0]; i++) {
+        buf_reset(&err);
+        ck_assert_int_eq(wx(&err, (const char *[]){"ingest", "--at", ats[i], page, NULL}), 1);
+        ck_assert_msg(strstr(err.data, whys[i]) && strstr(err.data, "nothing stored for 108 서울, 159 부산"),
+                      "--at %s:\n%s", ats[i], err.data);
+        ck_assert(!file_exists(108) && !file_exists(159));
+    }
+    /* a feed dated 2100 */
+    hour_feed("f.xml", 14, "18.6");
+    snprintf(feed, sizeof feed, "%s/f.xml", E.docroot);
+    buf_t text = {0};
+    ck_assert_int_eq(file_read(feed, 1 << 20, &text, page + 4000, 400), 0);
+    char *y = strstr(text.data, "2024");
+    memcpy(y, "2100", 4);
+    test_write(feed, text.data, text.len);
+    buf_reset(&err);
+    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", feed, NULL}), 1);
+    ck_assert_ptr_nonnull(strstr(err.data, "its time 2100-05-05 14:00 is in the future"));
+    ck_assert(!file_exists(108));
+    /* the true reading after them is stored */
+    snprintf(page, sizeof page, "%s/s.txt", E.docroot);
+    buf_reset(&err);
+    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", "--at", "2024-05-05T14:00", page, NULL}), 0);
+    expect_last(108, 1714885200, "18.6 203", NULL);
+    buf_free(&err), buf_free(&text);
+}
+END_TEST
+
 /* The reading that ends a gap longer than the heartbeat is kept: librrd
  * alone would leave its whole interval unknown and the reading with it;
  * wxstrip gives it the hour before it, and the gap stays unknown. */
@@ -697,6 +739,7 @@ Suite *poll_suite(void)
     tcase_add_test(tc, test_stale_sources_refused);
     tcase_add_test(tc, test_ingest_at);
     tcase_add_test(tc, test_reading_after_a_gap_is_kept);
+    tcase_add_test(tc, test_implausible_times_refused);
     tcase_add_test(tc, test_files_follow_umask);
     tcase_add_test(tc, test_daemon_hangs_up);
     tcase_add_test(tc, test_killed_daemon_loses_nothing);
