@@ -1,6 +1,7 @@
 /* cmd_poll: `wxstrip poll` and `wxstrip ingest`: sources into RRD files. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -61,11 +62,21 @@ static int finish(poller *p, const char *command, const struct timespec *start)
     return p->stats.failed || p->stats.station_errors ? WX_EXIT_FAIL : WX_EXIT_OK;
 }
 
-/* Redraws what the poll changed and the pages that show it; 0, or -1 when
- * some graph or page failed. */
-static int draw_updated(wx_ctx *ctx, const poller *p)
+/* Redraws what the poll changed, and what an earlier poll stored but did
+ * not draw (killed in between: the graph is older than its file), and the
+ * pages that show them; 0, or -1 when some graph or page failed. */
+static int draw_updated(wx_ctx *ctx, poller *p)
 {
     char err[1024];
+    int *stale = NULL;
+    size_t nstale = 0;
+    if (graphs_stale(&ctx->cfg, &stale, &nstale, err, sizeof err) < 0)
+        wx_error("%s", err);
+    for (size_t i = 0; i < nstale; i++)
+        poller_note_updated(p, stale[i]);
+    free(stale);
+    if (!p->nupdated)
+        return 0;
     graph_plan plan = {0};
     int rc = graphs_after_poll(&plan, &ctx->cfg, p->reg, p->updated, p->nupdated, p->now, err,
                                sizeof err);
@@ -110,7 +121,7 @@ int cmd_poll(wx_ctx *ctx, int argc, char **argv)
         else
             for (size_t i = 0; i < ctx->cfg.nsources; i++)
                 poll_source(&p, ctx->cfg.sources[i].url, ctx->cfg.sources[i].charset);
-        int drawn = graphs && p.nupdated ? draw_updated(ctx, &p) : 0;
+        int drawn = graphs ? draw_updated(ctx, &p) : 0;
         rc = finish(&p, "poll", &start);
         if (drawn < 0)
             rc = WX_EXIT_FAIL;

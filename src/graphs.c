@@ -196,3 +196,32 @@ int graphs_stations(const char *data_dir, int **out, size_t *n, char *err, size_
         qsort(*out, *n, sizeof **out, int_cmp);
     return 0;
 }
+
+/* The time the file at PATH was last written, or 0 when there is none. */
+static time_t written(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 ? sb.st_mtime : 0;
+}
+
+int graphs_stale(const wx_config *cfg, int **out, size_t *n, char *err, size_t errlen)
+{
+    int *all;
+    size_t nall, k = 0;
+    if (graphs_stations(cfg->data_dir, &all, &nall, err, errlen) < 0)
+        return -1;
+    render_job day = {.p = PERIOD_DAY, .scale = cfg->graph_scale & 1 ? 1 : 2};
+    char file[64];
+    render_file_name(&day, file, sizeof file);
+    for (size_t i = 0; i < nall; i++) {
+        char rrd[WX_PATH_MAX + 32], png[WX_PATH_MAX + 96];
+        if (bprintf(rrd, sizeof rrd, "%s/%d.rrd", cfg->data_dir, all[i]) < 0 ||
+            bprintf(png, sizeof png, "%s/%d/%s", cfg->graph_dir, all[i], file) < 0)
+            continue;
+        time_t data = written(rrd), drawn = written(png);
+        if (data && drawn < data)
+            all[k++] = all[i]; /* in place: k never passes i */
+    }
+    *out = all, *n = k;
+    return 0;
+}

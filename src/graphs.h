@@ -36,6 +36,11 @@ long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose);
 
 void graphs_plan_free(graph_plan *plan);
 
+/* The stations whose rolling day graph is missing or older than their RRD
+ * file (a poll killed between storing and drawing), ascending; free *OUT.
+ * 0, or -1 with err. */
+int graphs_stale(const wx_config *cfg, int **out, size_t *n, char *err, size_t errlen);
+
 /* The stations that have an RRD file in DATA_DIR, ascending; free *OUT. */
 int graphs_stations(const char *data_dir, int **out, size_t *n, char *err, size_t errlen);
 

@@ -15,7 +15,7 @@
 /* the oldest time a station's file can hold: its daily rows' ten years */
 #define OLDEST_SECONDS (3660L * 86400)
 
-static void note_updated(poller *p, int station)
+void poller_note_updated(poller *p, int station)
 {
     for (size_t i = 0; i < p->nupdated; i++)
         if (p->updated[i] == station)
@@ -118,7 +118,7 @@ static int store_page(poller *p, const char *src, const wx_page *pg, time_t t)
         case STORE_STORED:
             p->stats.stored++;
             stored[i] = 1;
-            note_updated(p, r->station);
+            poller_note_updated(p, r->station);
             break;
         case STORE_SKIPPED:
             p->stats.skipped++;

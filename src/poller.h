@@ -38,6 +38,9 @@ typedef struct {
  * are stored). */
 int poll_source(poller *p, const char *src, const char *charset);
 
+/* Adds STATION to the stations whose graphs a poll redraws (once). */
+void poller_note_updated(poller *p, int station);
+
 /* The one summary line on standard error. */
 void poll_summary(const poller *p, const char *command, double seconds);
 

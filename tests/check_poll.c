@@ -725,6 +725,33 @@ START_TEST(test_poll_draws_lazily)
 }
 END_TEST
 
+/* A poll killed between storing and drawing (here: --no-graphs) leaves
+ * graphs older than their files; the next poll draws them though it stores
+ * nothing new, and then leaves them until they are stale again. */
+START_TEST(test_poll_draws_what_a_killed_poll_left)
+{
+    write_conf("graph_scale = 1\n");
+    small_feed("small.xml", E.obs - 3600, 5.5);
+    buf_t err = {0};
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/small.xml"),
+                                               NULL}),
+                     0);
+    ck_assert_int_eq(mtime_of("108/day.png"), 0);
+    buf_reset(&err);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/small.xml"), NULL}), 0);
+    ck_assert_ptr_nonnull(strstr(err.data, ": 0 stored"));
+    time_t drawn = mtime_of("108/day.png");
+    ck_assert_int_gt(drawn, 0);
+    ck_assert_int_gt(mtime_of("108/month.png"), 0);
+    ck_assert_int_gt(mtime_of("index.html"), 0);
+    sleep(1);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/small.xml?nocache=1"), NULL}),
+                     0);
+    ck_assert_int_eq(mtime_of("108/day.png"), drawn);
+    buf_free(&err);
+}
+END_TEST
+
 Suite *poll_suite(void)
 {
     Suite *s = suite_create("poll");
@@ -748,6 +775,7 @@ Suite *poll_suite(void)
     tcase_add_test(tc, test_second_poll_waits_then_gives_up);
     tcase_add_test(tc, test_configured_sources);
     tcase_add_test(tc, test_poll_draws_lazily);
+    tcase_add_test(tc, test_poll_draws_what_a_killed_poll_left);
     suite_add_tcase(s, tc);
     return s;
 }
