@@ -10,6 +10,7 @@
 #include "lock.h"
 #include "poller.h"
 #include "publish.h"
+#include "sweep.h"
 #include "when.h"
 
 static const char poll_usage[] = "poll [--no-graphs] [SOURCE...]";
@@ -21,6 +22,8 @@ static double elapsed(const struct timespec *start)
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (double)(now.tv_sec - start->tv_sec) + (now.tv_nsec - start->tv_nsec) / 1e9;
 }
+
+#define SWEEP_AGE 3600 /* a temporary file this old belongs to no live run */
 
 /* Opens what a run writes to: the registry, the store, the lock, the
  * validators. WX_EXIT_OK, or after reporting WX_EXIT_USAGE (the registry:
@@ -40,6 +43,8 @@ static int open_run(wx_ctx *ctx, poller *p, source_state *state, int *lock)
         return WX_EXIT_FAIL;
     }
     p->state = state;
+    /* what a killed run left, under the lock: no other poll is writing */
+    sweep_temporaries(ctx->cfg.data_dir, ctx->cfg.graph_dir, time(NULL), SWEEP_AGE);
     return WX_EXIT_OK;
 }
 

@@ -752,6 +752,62 @@ START_TEST(test_poll_draws_what_a_killed_poll_left)
 }
 END_TEST
 
+/* A file under the test directory with mtime T (created). */
+static void old_file(const char *rel, time_t t)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%s", E.dir, rel);
+    test_write(path, "x", 1);
+    struct timespec ts[2] = {{t, 0}, {t, 0}};
+    ck_assert_int_eq(utimensat(AT_FDCWD, path, ts, 0), 0);
+}
+
+static int exists_rel(const char *rel)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%s", E.dir, rel);
+    return access(path, F_OK) == 0;
+}
+
+/* What a killed run left (librrd's NNN.rrdXXXXXX, wxstrip's .NAME.tmp.XXXXXX)
+ * goes at the next run's start, once over an hour old; nothing else does. */
+START_TEST(test_temporaries_swept)
+{
+    time_t old = time(NULL) - 7200, fresh = time(NULL) - 60;
+    char dir[4400];
+    snprintf(dir, sizeof dir, "%s/data", E.dir);
+    ck_assert_int_eq(mkdir(dir, 0755), 0);
+    snprintf(dir, sizeof dir, "%s/graphs", E.dir);
+    ck_assert_int_eq(mkdir(dir, 0755), 0);
+    snprintf(dir, sizeof dir, "%s/graphs/108", E.dir);
+    ck_assert_int_eq(mkdir(dir, 0755), 0);
+    static const char *const gone[] = {"data/108.rrdAb12Cd", "data/.sources.state.tmp.x1Y2z3",
+                                       "graphs/.index.html.tmp.QwErTy",
+                                       "graphs/108/.day.png.tmp.a1b2c3"};
+    static const char *const kept[] = {"data/108.rrdAb12",     "data/notes.tmp.abcdef",
+                                       "data/.hidden",         "data/x108.rrdAb12Cd",
+                                       "graphs/108/day.png.tmp.a1b2c3",
+                                       "graphs/other/.a.tmp.abcdef"};
+    snprintf(dir, sizeof dir, "%s/graphs/other", E.dir);
+    ck_assert_int_eq(mkdir(dir, 0755), 0);
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        old_file(gone[i], old);
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        old_file(kept[i], old);
+    old_file("graphs/108/.week.png.tmp.zzzzzz", fresh); /* a live run's */
+    buf_t err = {0};
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}),
+                     0);
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        ck_assert_msg(!exists_rel(gone[i]), "%s was left", gone[i]);
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        ck_assert_msg(exists_rel(kept[i]), "%s was removed", kept[i]);
+    ck_assert(exists_rel("graphs/108/.week.png.tmp.zzzzzz"));
+    ck_assert(exists_rel("data/108.rrd"));
+    buf_free(&err);
+}
+END_TEST
+
 Suite *poll_suite(void)
 {
     Suite *s = suite_create("poll");
@@ -776,6 +832,7 @@ Suite *poll_suite(void)
     tcase_add_test(tc, test_configured_sources);
     tcase_add_test(tc, test_poll_draws_lazily);
     tcase_add_test(tc, test_poll_draws_what_a_killed_poll_left);
+    tcase_add_test(tc, test_temporaries_swept);
     suite_add_tcase(s, tc);
     return s;
 }
