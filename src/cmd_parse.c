@@ -26,13 +26,14 @@ static void report(const char *source, const wx_page *p, out_format fmt)
 }
 
 /* Parses one source and prints it; 0 when it gave readings. */
-static int parse_one(wx_ctx *ctx, fetcher **f, const wx_registry *reg, const char *source,
+static int parse_one(wx_ctx *ctx, fetcher **f, const wx_registry *reg, const char *url,
                      out_format fmt)
 {
     buf_t out = {0};
-    char why[1024];
+    char why[1024], source[WX_PATH_MAX];
     source_data in;
-    if (source_read(f, &ctx->cfg, source, NULL, NULL, &in, why, sizeof why) < 0) {
+    fetch_redact(url, source, sizeof source); /* never a password in output */
+    if (source_read(f, &ctx->cfg, url, NULL, NULL, &in, why, sizeof why) < 0) {
         wx_error("%s: %s", source, why);
         source_data_free(&in);
         return -1;

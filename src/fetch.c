@@ -215,3 +215,21 @@ void fetch_result_free(fetch_result *r)
 {
     buf_free(&r->body);
 }
+
+void fetch_redact(const char *url, char *dst, size_t size)
+{
+    CURLU *u = fetch_is_url(url) ? curl_url() : NULL;
+    char *pass = NULL, *out = NULL;
+    int parsed = u && curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK;
+    if (parsed && curl_url_get(u, CURLUPART_PASSWORD, &pass, 0) == CURLUE_OK && pass &&
+        curl_url_set(u, CURLUPART_PASSWORD, NULL, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK)
+        snprintf(dst, size, "%s", out);
+    else if (fetch_is_url(url) && !parsed && strchr(url, '@'))
+        snprintf(dst, size, "(a URL with credentials)");
+    else
+        snprintf(dst, size, "%s", url);
+    curl_free(pass);
+    curl_free(out);
+    curl_url_cleanup(u);
+}

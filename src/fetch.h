@@ -35,6 +35,12 @@ void fetch_free(fetcher *f);
 /* 1 for http:// and https:// URLs (any case), the only schemes fetched. */
 int fetch_is_url(const char *s);
 
+/* URL as it may be shown or kept: with the password of a
+ * "https://user:password@host/" removed (curl's URL API). Anything that is
+ * no URL, or that curl cannot read, is copied as it is unless it carries
+ * an '@', which is then shown as "(a URL with credentials)". */
+void fetch_redact(const char *url, char *dst, size_t size);
+
 /* 1 when S looks like a URL of any scheme ("file://", "ftp://"). */
 int fetch_has_scheme(const char *s);
 

@@ -216,17 +216,19 @@ static int take_page(poller *p, const char *src, const source_data *d)
 
 int poll_source(poller *p, const char *src, const char *charset)
 {
-    char err[1024];
+    char err[1024], shown[WX_PATH_MAX];
     source_data d;
-    const state_entry *prev = p->state ? state_get(p->state, src) : NULL;
+    /* a URL's password is never printed nor kept in sources.state */
+    fetch_redact(src, shown, sizeof shown);
+    const state_entry *prev = p->state ? state_get(p->state, shown) : NULL;
     int rc = source_read(&p->f, p->cfg, src, charset, prev, &d, err, sizeof err);
     if (rc < 0)
-        wx_error("%s: %s", src, err);
+        wx_error("%s: %s", shown, err);
     else if (!d.not_modified)
-        rc = take_page(p, src, &d);
+        rc = take_page(p, shown, &d);
     /* remember validators only once everything the page gave is stored */
     if (rc == 0 && d.is_url && p->state && !d.not_modified)
-        state_set(p->state, src, d.etag, d.last_modified);
+        state_set(p->state, shown, d.etag, d.last_modified);
     source_data_free(&d);
     if (rc < 0)
         p->stats.failed++;

@@ -57,11 +57,27 @@ int state_set(source_state *st, const char *url, const char *etag, const char *l
     return 0;
 }
 
+/* Whether URL carries a password ("scheme://user:password@host"). */
+static int has_password(const char *url)
+{
+    const char *a = strstr(url, "://");
+    if (!a)
+        return 0;
+    a += 3;
+    size_t n = strcspn(a, "/?#");
+    const char *at = memchr(a, '@', n);
+    return at && memchr(a, ':', (size_t)(at - a)) != NULL;
+}
+
 static void read_line(source_state *st, char *line)
 {
     if (*line == '#' || !*line)
         return;
     char *url = strsep(&line, "\t"), *etag = strsep(&line, "\t"), *lm = strsep(&line, "\t");
+    if (url && has_password(url)) { /* an older wxstrip kept it: dropped, and so rewritten */
+        st->scrub = 1;
+        return;
+    }
     if (url && *url && etag && lm && !line)
         state_set(st, url, etag, lm);
 }
@@ -80,7 +96,7 @@ int state_load(source_state *st, const char *data_dir, char *err, size_t errlen)
     for (char *p = b.data, *line; (line = strsep(&p, "\n")) != NULL;)
         read_line(st, line);
     buf_free(&b);
-    st->dirty = 0;
+    st->dirty = st->scrub;
     return 0;
 }
 

@@ -808,6 +808,35 @@ START_TEST(test_temporaries_swept)
 }
 END_TEST
 
+/* A source URL's password is sent, but never printed nor kept in
+ * sources.state; one an older wxstrip kept there is dropped. */
+START_TEST(test_credentials_never_kept)
+{
+    char ok[512], bad[512], state[4400], line[1024];
+    snprintf(ok, sizeof ok, "http://reader:s3cret@127.0.0.1:%d/files/feed.xml", E.port);
+    snprintf(bad, sizeof bad, "http://reader:s3cret@127.0.0.1:%d/status/404", E.port);
+    ck_assert_int_eq(mkdir(E.data, 0755), 0);
+    snprintf(state, sizeof state, "%s/sources.state", E.data);
+    snprintf(line, sizeof line, "# old\nhttp://old:hunter2@127.0.0.1:%d/x\t\"e1\"\t\n", E.port);
+    test_write(state, line, strlen(line));
+    buf_t err = {0}, st = {0};
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", ok, bad, NULL}), 1);
+    ck_assert_ptr_nonnull(strstr(err.data, "readings 97: 97 stored"));
+    ck_assert_msg(!strstr(err.data, "s3cret"), "%s", err.data);
+    snprintf(line, sizeof line, "http://reader@127.0.0.1:%d/status/404: HTTP 404", E.port);
+    ck_assert_msg(strstr(err.data, line) != NULL, "%s", err.data);
+    ck_assert_int_eq(file_read(state, 1 << 20, &st, line, sizeof line), 0);
+    ck_assert_msg(!strstr(st.data, "s3cret") && !strstr(st.data, "hunter2"), "%s", st.data);
+    snprintf(line, sizeof line, "http://reader@127.0.0.1:%d/files/feed.xml\t", E.port);
+    ck_assert_msg(strstr(st.data, line) != NULL, "%s", st.data);
+    /* the next poll finds its validators under the kept name: a 304 */
+    buf_reset(&err);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", ok, NULL}), 0);
+    ck_assert_ptr_nonnull(strstr(err.data, "readings 0: 0 stored"));
+    buf_free(&err), buf_free(&st);
+}
+END_TEST
+
 Suite *poll_suite(void)
 {
     Suite *s = suite_create("poll");
@@ -833,6 +862,7 @@ Suite *poll_suite(void)
     tcase_add_test(tc, test_poll_draws_lazily);
     tcase_add_test(tc, test_poll_draws_what_a_killed_poll_left);
     tcase_add_test(tc, test_temporaries_swept);
+    tcase_add_test(tc, test_credentials_never_kept);
     suite_add_tcase(s, tc);
     return s;
 }
