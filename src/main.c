@@ -1,5 +1,6 @@
 /* main: global options, the configuration and the table of commands. */
 #include <getopt.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -94,9 +95,12 @@ int main(int argc, char **argv)
     /* a daemon or a reader that hangs up is an error to report, not a
      * signal that ends the poll without a word */
     signal(SIGPIPE, SIG_IGN);
-    /* the locale's character type, for libcurl's IDN (a Hangul host name);
-     * numbers stay C: "18.6", never "18,6" */
-    setlocale(LC_CTYPE, "");
+    /* a UTF-8 character type, for libcurl's IDN (a Hangul host name is
+     * converted from the locale's charset): the environment's, or C.UTF-8
+     * when it has none (systemd gives a service no LANG); numbers stay C:
+     * "18.6", never "18,6" */
+    if (!setlocale(LC_CTYPE, "") || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+        setlocale(LC_CTYPE, "C.UTF-8");
     setlocale(LC_NUMERIC, "C");
     static const struct option opts[] = {
         {"config", required_argument, NULL, 'c'},   {"data-dir", required_argument, NULL, 'd'},

@@ -837,6 +837,21 @@ START_TEST(test_credentials_never_kept)
 }
 END_TEST
 
+/* A Hangul host name is fetched also where the environment gives no UTF-8
+ * locale (systemd gives a service none): *.localhost is the loopback. */
+START_TEST(test_hangul_host_name)
+{
+    char u[512];
+    snprintf(u, sizeof u, "http://기상.localhost:%d/files/feed.xml", E.port);
+    char *argv[] = {(char *)test_wxstrip(), "-c", E.conf, "poll", "--no-graphs", u, NULL};
+    char *envs[] = {"LC_ALL=C", "LANG=C", NULL};
+    buf_t err = {0};
+    ck_assert_msg(test_run(argv, envs, NULL, NULL, &err) == 0, "%s", err.data);
+    ck_assert_ptr_nonnull(strstr(err.data, "readings 97: 97 stored"));
+    buf_free(&err);
+}
+END_TEST
+
 Suite *poll_suite(void)
 {
     Suite *s = suite_create("poll");
@@ -863,6 +878,7 @@ Suite *poll_suite(void)
     tcase_add_test(tc, test_poll_draws_what_a_killed_poll_left);
     tcase_add_test(tc, test_temporaries_swept);
     tcase_add_test(tc, test_credentials_never_kept);
+    tcase_add_test(tc, test_hangul_host_name);
     suite_add_tcase(s, tc);
     return s;
 }
