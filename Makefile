@@ -30,7 +30,7 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 PROG := $(if $(filter build,$(BUILD)),wxstrip,$(BUILD)/wxstrip)
 TEST_RUN := $(BUILD)/tests/run
 
-.PHONY: all check test asan demo deps deps-test fuzz bench bench-tools clean format install
+.PHONY: all check test asan demo deps deps-test fuzz bench bench-tools soak clean format install
 
 all: $(PROG)
 
@@ -88,7 +88,16 @@ bench:
 	@$(MAKE) --no-print-directory all bench-tools
 	@rc=0; for b in parse poll scale graph query; do \
 	    echo "  BENCH   tests/bench/$$b.sh"; tests/bench/$$b.sh || rc=1; \
-	done; exit $$rc
+	done; echo "  SOAK    tests/bench/soak.py"; \
+	/usr/bin/python3 tests/bench/soak.py $(CURDIR)/$(PROG) $(CURDIR) build/bench/soak || rc=1; \
+	exit $$rc
+
+# A thousand polls in a row with the clock walked through 40 days: RSS
+# flat, every reading stored once and read back by rrdtool (README,
+# "Reliability"). Part of `make bench`; not of `make check`.
+soak: deps-test
+	@$(MAKE) --no-print-directory all
+	@/usr/bin/python3 tests/bench/soak.py $(CURDIR)/$(PROG) $(CURDIR) build/bench/soak
 
 # What the poll benchmark measures beside wxstrip: the floor its libraries
 # set (tests/bench/floor-*.c).

@@ -317,6 +317,27 @@ static int read_line(wx_config *c, char *line, const char *base, char *why, size
     return config_set(c, trim(line), trim(eq + 1), base, why, whylen);
 }
 
+int config_parse(wx_config *c, const char *text, size_t len, const char *origin,
+                 const char *base, char *err, size_t errlen)
+{
+    char why[512];
+    char *copy = strndup(text, len);
+    if (!copy)
+        return errf(err, errlen, "%s: out of memory", origin);
+    if (memchr(text, '\0', len)) {
+        free(copy);
+        return errf(err, errlen, "%s: contains a NUL byte", origin);
+    }
+    int lineno = 0, rc = 0;
+    for (char *p = copy, *line; rc == 0 && (line = strsep(&p, "\n")) != NULL;) {
+        lineno++;
+        if (read_line(c, line, base, why, sizeof why) < 0)
+            rc = errf(err, errlen, "%s:%d: %s", origin, lineno, why);
+    }
+    free(copy);
+    return rc;
+}
+
 int config_read(wx_config *c, const char *path, char *err, size_t errlen)
 {
     buf_t b = {0};
@@ -333,12 +354,7 @@ int config_read(wx_config *c, const char *path, char *err, size_t errlen)
     if (slash == base)
         snprintf(base, sizeof base, "/");
     bprintf(c->file, sizeof c->file, "%s", path);
-    int lineno = 0, rc = 0;
-    for (char *p = b.data, *line; rc == 0 && (line = strsep(&p, "\n")) != NULL;) {
-        lineno++;
-        if (read_line(c, line, base, why, sizeof why) < 0)
-            rc = errf(err, errlen, "%s:%d: %s", path, lineno, why);
-    }
+    int rc = config_parse(c, b.data ? b.data : "", b.len, path, base, err, errlen);
     buf_free(&b);
     return rc;
 }

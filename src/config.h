@@ -43,6 +43,11 @@ void config_free(wx_config *c);
  * the file, the line and what is wrong; C may then be partly changed. */
 int config_read(wx_config *c, const char *path, char *err, size_t errlen);
 
+/* The same from TEXT in memory: ORIGIN names it in messages, relative
+ * paths are taken from BASE ("" or NULL: the current directory). */
+int config_parse(wx_config *c, const char *text, size_t len, const char *origin,
+                 const char *base, char *err, size_t errlen);
+
 /* Checks what no single key can: the time zone (also the default one) is
  * in the zoneinfo database, and data_dir is neither graph_dir nor inside
  * it. 0, or -1 with err. */

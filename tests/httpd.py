@@ -10,7 +10,8 @@ gzip-compressed), before the answer is sent.
 
 Routes:
   /files/NAME[?charset=C][&gzip=1][&nocache=1]
-                   DOCROOT/NAME with an ETag and Last-Modified (304 on a match;
+                   DOCROOT/NAME (percent-decoded: /files/%EA%B8%B0.xml is 기.xml)
+                   with an ETag and Last-Modified (304 on a match;
                    nocache=1 sends no validators), Content-Type charset C
   /status/N        an empty answer with status N
   /hang            never answers
@@ -68,7 +69,7 @@ class Handler(BaseHTTPRequestHandler):
         return handler(url.path, q)
 
     def route_files(self, path, q):
-        name = os.path.basename(path)
+        name = os.path.basename(urllib.parse.unquote(path))  # /files/%EA%B8%B0.xml: 기.xml
         full = os.path.join(DOCROOT, name)
         if not os.path.isfile(full):
             return self.answer(404, b"not found\n")
