@@ -29,3 +29,12 @@ int wx_usage(const char *usage)
     fprintf(stderr, "usage: wxstrip %s\n", usage);
     return WX_EXIT_USAGE;
 }
+
+wx_registry *wx_registry_load(const wx_ctx *ctx)
+{
+    char err[1024];
+    wx_registry *reg = stations_load(ctx->cfg.stations_file, err, sizeof err);
+    if (!reg)
+        wx_error("%s", err);
+    return reg;
+}

@@ -3,6 +3,7 @@
 #define WX_CLI_H
 
 #include "config.h"
+#include "stations.h"
 
 enum {
     WX_EXIT_OK = 0,    /* everything asked for was done */
@@ -18,6 +19,11 @@ typedef struct {
 /* "wxstrip: ..." on standard error. */
 void wx_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void wx_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The configured station registry; NULL after reporting why (a
+ * configuration error: the command exits WX_EXIT_USAGE). Free it with
+ * stations_free. */
+wx_registry *wx_registry_load(const wx_ctx *ctx);
 
 /* Prints a command's usage line and returns WX_EXIT_USAGE. */
 int wx_usage(const char *usage);

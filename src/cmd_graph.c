@@ -131,10 +131,9 @@ int cmd_graph(wx_ctx *ctx, int argc, char **argv)
     int rc = parse_opts(ctx, argc, argv, &o);
     if (rc)
         return rc > 0 ? WX_EXIT_OK : WX_EXIT_USAGE;
-    char err[1024];
-    wx_registry *reg = stations_load(ctx->cfg.stations_file, err, sizeof err);
+    wx_registry *reg = wx_registry_load(ctx);
     if (!reg)
-        return wx_error("%s", err), WX_EXIT_USAGE;
+        return WX_EXIT_USAGE;
     int *ids = NULL;
     size_t n = 0;
     graph_plan plan = {0};

@@ -83,12 +83,9 @@ int cmd_parse(wx_ctx *ctx, int argc, char **argv)
     }
     if (optind >= argc)
         return wx_usage(usage);
-    char err[1024];
-    wx_registry *reg = stations_load(ctx->cfg.stations_file, err, sizeof err);
-    if (!reg) {
-        wx_error("%s", err);
+    wx_registry *reg = wx_registry_load(ctx);
+    if (!reg)
         return WX_EXIT_USAGE;
-    }
     if (fmt == OUT_TSV) {
         buf_t h = {0};
         if (format_tsv_header(&h) == 0)

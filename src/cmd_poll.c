@@ -32,10 +32,8 @@ static int open_run(wx_ctx *ctx, poller *p, source_state *state, int *lock)
 {
     char err[1024];
     p->cfg = &ctx->cfg;
-    if (!(p->reg = stations_load(ctx->cfg.stations_file, err, sizeof err))) {
-        wx_error("%s", err);
+    if (!(p->reg = wx_registry_load(ctx)))
         return WX_EXIT_USAGE;
-    }
     if (!(p->st = store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err, sizeof err)) ||
         (*lock = lock_acquire(ctx->cfg.data_dir, ctx->cfg.lock_wait, err, sizeof err)) < 0 ||
         (state && state_load(state, ctx->cfg.data_dir, err, sizeof err) < 0)) {

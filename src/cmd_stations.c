@@ -138,10 +138,9 @@ int cmd_stations(wx_ctx *ctx, int argc, char **argv)
     int rc = parse_opts(argc, argv, &o);
     if (rc)
         return rc > 0 ? WX_EXIT_OK : WX_EXIT_USAGE;
-    char err[1024];
-    wx_registry *reg = stations_load(ctx->cfg.stations_file, err, sizeof err);
+    wx_registry *reg = wx_registry_load(ctx);
     if (!reg)
-        return wx_error("%s", err), WX_EXIT_USAGE;
+        return WX_EXIT_USAGE;
     rc = run(ctx, reg, &o);
     stations_free(reg);
     return rc;
