@@ -260,47 +260,53 @@ static json_t *j_query_station(const report_station *s, time_t now, int with_sch
     return rc ? json_decref(o), NULL : o;
 }
 
-/* One document ({"schema", "generated", KEY: [...]}) or one line per item. */
-static int j_write(buf_t *b, json_t **items, size_t n, const char *schema, const char *key,
+/* One document ({"schema", "generated", KEY: [...]}) or one line per item.
+ * ITEMS stay the caller's (references are taken, not stolen). */
+static int j_write(buf_t *b, json_t *const *items, size_t n, const char *schema, const char *key,
                    time_t now, int lines)
 {
     int rc = 0;
     if (lines) {
-        for (size_t i = 0; i < n; i++)
-            rc = rc || jx_dump(b, items[i]);
-        for (size_t i = 0; i < n; i++)
-            json_decref(items[i]);
-        return rc ? -1 : 0;
+        for (size_t i = 0; i < n && !rc; i++)
+            rc = jx_dump(b, items[i]);
+        return rc;
     }
     json_t *doc = json_object(), *arr = json_array();
     rc = !doc || !arr;
-    for (size_t i = 0; i < n; i++)
-        rc = rc || jx_push(arr, items[i]) ? 1 : (items[i] = NULL, 0);
-    for (size_t i = 0; i < n; i++)
-        json_decref(items[i]);
-    rc = rc || jx_set(doc, "schema", json_string(schema)) || jx_set(doc, "generated", jx_time(now)) ||
-         jx_set(doc, key, arr);
-    if (rc)
-        json_decref(arr), arr = NULL;
-    rc = rc || jx_dump(b, doc);
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = json_array_append(arr, items[i]) != 0;
+    rc = rc || jx_set(doc, "schema", json_string(schema)) ||
+         jx_set(doc, "generated", jx_time(now)) || json_object_set(doc, key, arr) != 0 ||
+         jx_dump(b, doc);
+    json_decref(arr);
     json_decref(doc);
     return rc ? -1 : 0;
 }
 
-static int j_query(buf_t *b, const report_query *q)
+/* Writes the N items MAKE builds (NULL: memory) and frees them. */
+static int j_items(buf_t *b, size_t n, json_t *(*make)(const void *ctx, size_t i, int lines),
+                   const void *ctx, const char *schema, time_t now, int lines)
 {
-    json_t **items = calloc(q->n ? q->n : 1, sizeof *items);
-    int lines = q->fmt == FMT_JSONL;
-    size_t n = 0;
-    while (items && n < q->n && (items[n] = j_query_station(&q->v[n], q->now, lines)))
-        n++;
-    int rc = items && n == q->n ? j_write(b, items, n, QUERY_SCHEMA, "stations", q->now, lines)
-                                : -1;
-    if (rc < 0 && items && n < q->n) /* j_write frees what it is given */
-        for (size_t i = 0; i < n; i++)
-            json_decref(items[i]);
+    json_t **items = calloc(n ? n : 1, sizeof *items);
+    size_t k = 0;
+    while (items && k < n && (items[k] = make(ctx, k, lines)))
+        k++;
+    int rc = items && k == n ? j_write(b, items, n, schema, "stations", now, lines) : -1;
+    for (size_t i = 0; items && i < k; i++)
+        json_decref(items[i]);
     free(items);
     return rc;
+}
+
+static json_t *make_query_item(const void *ctx, size_t i, int lines)
+{
+    const report_query *q = ctx;
+    return j_query_station(&q->v[i], q->now, lines);
+}
+
+static int j_query(buf_t *b, const report_query *q)
+{
+    return j_items(b, q->n, make_query_item, q, QUERY_SCHEMA, q->now, q->fmt == FMT_JSONL);
 }
 
 /* ---- the text forms of a query ---- */
@@ -488,6 +494,17 @@ static json_t *j_listed(const report_listed *l, time_t now, int with_schema)
     return rc ? json_decref(o), NULL : o;
 }
 
+typedef struct {
+    const report_listed *v;
+    time_t now;
+} listed_set;
+
+static json_t *make_listed_item(const void *ctx, size_t i, int lines)
+{
+    const listed_set *set = ctx;
+    return j_listed(&set->v[i], set->now, lines);
+}
+
 static const table_col station_cols[] = {
     {"id", "id", 5, 1},         {"name", "name", 8, 0},        {"name_en", "romanized", 14, 0},
     {"province", "province", 16, 0}, {"lat", "", -1, 0},       {"lon", "", -1, 0},
@@ -532,18 +549,8 @@ int report_stations_write(buf_t *b, const report_listed *v, size_t n, time_t now
                           report_format fmt)
 {
     if (fmt == FMT_JSON || fmt == FMT_JSONL) {
-        json_t **items = calloc(n ? n : 1, sizeof *items);
-        size_t k = 0;
-        while (items && k < n && (items[k] = j_listed(&v[k], now, fmt == FMT_JSONL)))
-            k++;
-        int rc = items && k == n
-                     ? j_write(b, items, n, STATIONS_SCHEMA, "stations", now, fmt == FMT_JSONL)
-                     : -1;
-        if (rc < 0 && items && k < n)
-            for (size_t i = 0; i < k; i++)
-                json_decref(items[i]);
-        free(items);
-        return rc;
+        listed_set set = {v, now};
+        return j_items(b, n, make_listed_item, &set, STATIONS_SCHEMA, now, fmt == FMT_JSONL);
     }
     table_kind k = fmt == FMT_CSV ? TABLE_CSV : fmt == FMT_TSV ? TABLE_TSV : TABLE_TEXT;
     int rc = table_header(b, k, station_cols, STATION_N);
