@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "cli.h"
@@ -47,6 +48,7 @@ static int parse_one(wx_ctx *ctx, fetcher **f, const wx_registry *reg, const cha
         page_free(&p);
         return -1;
     }
+    page_settle_year(&p, time(NULL)); /* a date line without a year: the nearest */
     report(source, &p, fmt);
     rc = fmt == OUT_JSON ? format_page_json(&out, source, &p) : format_page_tsv(&out, &p);
     if (rc == 0)

@@ -1,6 +1,7 @@
 /* dateline: the date line of a strip ("2024.05.05 (일) 14:00 기준"). */
 #include "dateline.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "strip.h"
@@ -41,7 +42,6 @@ static int skip_any(const char *s, size_t len, size_t *i, const char *const *lis
 static const char *const date_seps[] = {".", "-", "/", "년", NULL};
 static const char *const month_seps[] = {".", "-", "/", "월", NULL};
 static const char *const day_ends[] = {"일", ".", NULL};
-static const char *const weekdays[] = {"월", "화", "수", "목", "금", "토", "일", NULL};
 static const char *const day_suffix[] = {"요일", NULL};
 static const char *const time_notes[] = {"기준", "현재", "발표", "관측", NULL};
 
@@ -54,18 +54,27 @@ static int valid_date(int y, int m, int d)
     return !(m == 2 && d == 29 && !leap);
 }
 
-static void parse_weekday(const char *s, size_t len, size_t *i)
+/* A weekday after the date: "(화)", "(화요일)", or "화요일" standing alone;
+ * its number (0 = Sunday), or -1. */
+static int parse_weekday(const char *s, size_t len, size_t *i)
 {
+    static const char *const order[] = {"일", "월", "화", "수", "목", "금", "토"};
     size_t j = *i;
     skip_spaces(s, len, &j);
-    if (j < len && s[j] == '(') {
-        j++;
-        if (skip_any(s, len, &j, weekdays)) {
-            skip_any(s, len, &j, day_suffix);
-            if (j < len && s[j] == ')')
-                *i = j + 1;
+    int paren = j < len && s[j] == '(';
+    j += (size_t)paren;
+    for (int w = 0; w < 7; w++) {
+        size_t n = strlen(order[w]), k = j;
+        if (k + n > len || memcmp(s + k, order[w], n) != 0)
+            continue;
+        k += n;
+        int suffix = skip_any(s, len, &k, day_suffix);
+        if (paren ? (k < len && s[k] == ')') : suffix) {
+            *i = k + (size_t)paren;
+            return w;
         }
     }
+    return -1;
 }
 
 static void parse_time(const char *s, size_t len, size_t *i, strip_date *d)
@@ -73,8 +82,16 @@ static void parse_time(const char *s, size_t len, size_t *i, strip_date *d)
     size_t j = *i;
     int h, m = 0;
     skip_spaces(s, len, &j);
-    if (!read_int(s, len, &j, 2, &h) || h > 24)
+    /* "오후 2시": the afternoon's 14:00; "오전 12시" is midnight */
+    int pm = skip_any(s, len, &j, (const char *const[]){"오후", NULL});
+    int am = !pm && skip_any(s, len, &j, (const char *const[]){"오전", NULL});
+    skip_spaces(s, len, &j);
+    if (!read_int(s, len, &j, 2, &h) || h > 24 || ((am || pm) && (h < 1 || h > 12)))
         return;
+    if (pm && h < 12)
+        h += 12;
+    if (am && h == 12)
+        h = 0;
     if (j < len && s[j] == ':') {
         j++;
         if (!read_int(s, len, &j, 2, &m) || m > 59)
@@ -101,34 +118,64 @@ static void parse_time(const char *s, size_t len, size_t *i, strip_date *d)
     *i = j;
 }
 
+/* Month, separator, day: "11.25", "11월 25일", "05-05". */
+static int month_day(const char *s, size_t len, size_t *i, int *m, int *day)
+{
+    if (!read_int(s, len, i, 2, m))
+        return 0;
+    skip_spaces(s, len, i);
+    if (!skip_any(s, len, i, month_seps))
+        return 0;
+    skip_spaces(s, len, i);
+    if (!read_int(s, len, i, 2, day))
+        return 0;
+    skip_any(s, len, i, day_ends);
+    return 1;
+}
+
 size_t dateline_prefix(const char *s, size_t len, strip_date *d)
 {
     size_t i = 0;
-    int y, m, day;
+    int y = 0, m, day;
     skip_spaces(s, len, &i);
-    if (!read_int(s, len, &i, 4, &y) || y < 1000)
-        return 0;
-    skip_spaces(s, len, &i);
-    if (!skip_any(s, len, &i, date_seps))
-        return 0;
-    skip_spaces(s, len, &i);
-    if (!read_int(s, len, &i, 2, &m))
-        return 0;
-    skip_spaces(s, len, &i);
-    if (!skip_any(s, len, &i, month_seps))
-        return 0;
-    skip_spaces(s, len, &i);
-    if (!read_int(s, len, &i, 2, &day) || !valid_date(y, m, day))
-        return 0;
-    skip_any(s, len, &i, day_ends);
+    size_t start = i;
+    if (read_int(s, len, &i, 4, &y) && y >= 1000) {
+        skip_spaces(s, len, &i);
+        if (!skip_any(s, len, &i, date_seps))
+            return 0;
+        skip_spaces(s, len, &i);
+        if (!month_day(s, len, &i, &m, &day) || !valid_date(y, m, day))
+            return 0;
+    } else { /* no year: "11월 25일(화)", "11.25(화)", only with the weekday */
+        i = start, y = 0;
+        if (!month_day(s, len, &i, &m, &day) || !valid_date(2000, m, day))
+            return 0;
+    }
     *d = (strip_date){.year = y, .month = m, .day = day, .hour = -1, .minute = -1};
-    parse_weekday(s, len, &i);
+    d->wday = parse_weekday(s, len, &i);
+    if (!y && d->wday < 0)
+        return 0;
     parse_time(s, len, &i, d);
     size_t j = i;
     skip_spaces(s, len, &j);
     if (skip_any(s, len, &j, time_notes))
         i = j;
     return i;
+}
+
+/* Words a heading puts after its date ("2025.11.25 (화) 주요 지역 날씨"); a
+ * date followed by anything else is prose. */
+static const char *const heading_words[] = {
+    "주요", "지역", "도시", "지역별", "도시별", "전국", "날씨", "기상", "기온", "현재", "현황",
+    "정보", "기상청", "제공", "오늘의", "오늘", "실황", "관측", "기준", "발표", "시각", "보기",
+    "한눈에", "·", "|", "-", ":", ",", "[", "]", NULL};
+
+static int heading_tail(const char *s, size_t len, size_t i)
+{
+    while (skip_spaces(s, len, &i), i < len)
+        if (!skip_any(s, len, &i, heading_words))
+            return 0;
+    return 1;
 }
 
 int dateline_parse(const char *text, size_t len, strip_date *d)
@@ -148,11 +195,27 @@ int dateline_parse(const char *text, size_t len, strip_date *d)
             r[i] = ' ';
     strip_date tmp;
     size_t used = dateline_prefix(r, (size_t)n, &tmp);
-    if (!used)
-        return 0;
-    skip_spaces(r, (size_t)n, &used);
-    if (used != (size_t)n)
+    if (!used || !heading_tail(r, (size_t)n, used))
         return 0;
     *d = tmp;
     return 1;
+}
+
+int dateline_settle_year(int month, int day, int wday, time_t ref)
+{
+    int ry, rm, rd;
+    when_date(ref, &ry, &rm, &rd);
+    int best = 0;
+    long best_gap = 0;
+    for (int y = ry - 1; y <= ry + 1; y++) {
+        time_t t = when_local(y, month, day, 12, 0);
+        struct tm tm;
+        if (t == (time_t)-1 || !valid_date(y, month, day) || !localtime_r(&t, &tm) ||
+            (wday >= 0 && tm.tm_wday != wday))
+            continue;
+        long gap = labs((long)(t - ref));
+        if (!best || gap < best_gap)
+            best = y, best_gap = gap;
+    }
+    return best;
 }

@@ -1,6 +1,8 @@
 /* page: what the parser reads out of one source (readings, unresolved items). */
 #include "page.h"
 
+#include "dateline.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@ void page_init(wx_page *p)
 {
     memset(p, 0, sizeof *p);
     p->hour = p->minute = -1;
+    p->undated_wday = -1;
 }
 
 void page_free(wx_page *p)
@@ -70,4 +73,20 @@ const char *page_kind_name(wx_kind kind)
 {
     static const char *const names[] = {"none", "feed", "html", "text"};
     return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "none";
+}
+
+int page_settle_year(wx_page *p, time_t ref)
+{
+    if (p->year || !p->undated_month)
+        return 0;
+    int y = dateline_settle_year(p->undated_month, p->undated_day, p->undated_wday, ref);
+    if (!y) {
+        static const char *const names[] = {"일", "월", "화", "수", "목", "금", "토"};
+        int w = p->undated_wday;
+        return page_add_warning(p, "the date line %d월 %d일(%s) fits no year near this time: "
+                                   "the strip is undated", p->undated_month, p->undated_day,
+                                w >= 0 && w < 7 ? names[w] : "?");
+    }
+    p->year = y, p->month = p->undated_month, p->day = p->undated_day;
+    return 0;
 }

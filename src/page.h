@@ -3,6 +3,7 @@
 #define WX_PAGE_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "stations.h"
 
@@ -30,6 +31,8 @@ typedef struct {
     char charset[32]; /* what the bytes were read as */
     int year, month, day; /* the strip's or feed's date; 0 when none */
     int hour, minute;     /* observation time; -1 when none */
+    int undated_month, undated_day, undated_wday; /* a date line without a year
+                          * (year 0): page_settle_year gives it one */
     wx_reading *readings;
     size_t nreadings, capreadings;
     wx_unresolved *unresolved;
@@ -51,5 +54,11 @@ int page_add_warning(wx_page *p, const char *fmt, ...) __attribute__((format(pri
 const wx_reading *page_reading(const wx_page *p, int station);
 
 const char *page_kind_name(wx_kind kind);
+
+/* A page whose date line gave no year ("11월 25일(화)") gets the year that
+ * puts it nearest REF (the poll's time, an ingest's --at) with its
+ * weekday; with none that fits, the page stays undated (a warning says
+ * so). Pure: REF is given. 0, or -1 when memory runs out. */
+int page_settle_year(wx_page *p, time_t ref);
 
 #endif

@@ -191,6 +191,8 @@ static int take_page(poller *p, const char *src, const source_data *d)
         page_free(&pg);
         return -1;
     }
+    /* a date line without a year takes the one nearest the poll (--at) */
+    page_settle_year(&pg, p->has_at ? p->at : p->now); /* -1: no memory for its warning */
     report_page(src, &pg);
     p->stats.readings += (unsigned)pg.nreadings;
     p->stats.rejected += (unsigned)pg.nunresolved;

@@ -187,8 +187,13 @@ static void date_of(const strip_scan *sc, size_t a, size_t b, wx_page *p)
     }
     if (!best)
         return;
-    p->year = best->year, p->month = best->month, p->day = best->day;
     p->hour = best->hour, p->minute = best->minute;
+    if (!best->year) { /* settled against the poll's time: page_settle_year */
+        p->undated_month = best->month, p->undated_day = best->day;
+        p->undated_wday = best->wday;
+        return;
+    }
+    p->year = best->year, p->month = best->month, p->day = best->day;
 }
 
 /* A strip counts when an item names a station; an item alone counts only

@@ -615,18 +615,26 @@ static int has_year(const char *text, size_t len)
     return 0;
 }
 
+/* A weekday in parentheses or spelled out: a date line without a year has
+ * one. */
+static int has_weekday(const char *text, size_t len)
+{
+    return memmem(text, len, "요일", strlen("요일")) || memmem(text, len, ")", 1);
+}
+
 /* A date line, or a short heading with the date in an element of its own
  * ("오늘의 날씨 <span>2024.11.28</span>"). */
 static int date_line(const char *text, size_t len, strip_date *d)
 {
-    if (len >= WX_TEXT_MAX || !has_year(text, len))
+    if (len >= WX_TEXT_MAX || (!has_year(text, len) && !has_weekday(text, len)))
         return 0;
     if (dateline_parse(text, len, d))
         return 1;
     for (size_t i = 0; i < len;) {
         const char *seg = memchr(text + i, STRIP_SEG, len - i);
         size_t end = seg ? (size_t)(seg - text) : len;
-        if (end > i && has_year(text + i, end - i) && dateline_parse(text + i, end - i, d))
+        if (end > i && (has_year(text + i, end - i) || has_weekday(text + i, end - i)) &&
+            dateline_parse(text + i, end - i, d))
             return 1;
         i = end + 1;
     }

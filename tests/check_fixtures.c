@@ -5,6 +5,9 @@
  *   date YYYY-MM-DD | date none
  *   time YYYY-MM-DDTHH:MM | time none        (optional)
  *   declared CHARSET                          (optional: the caller's charset)
+ *   settle YYYY-MM-DDTHH:MM                   (optional: the poll's time, which
+ *                                              gives a date line without a year
+ *                                              its year; before the date line)
  *   charset NAME                              (optional: what the bytes were read as)
  *   reading STATION NAME CONDITION|- CODE|- TEMP [inferred]
  *   unresolved TEXT-SUBSTRING
@@ -22,6 +25,7 @@
 #include "parse.h"
 #include "tests.h"
 #include "weather.h"
+#include "when.h"
 
 #define FIXTURE_DIR "tests/fixtures/parse"
 #define MAX_FIXTURES 512
@@ -62,7 +66,7 @@ static void list_fixtures(void)
 }
 
 typedef struct {
-    const wx_page *p;
+    wx_page *p; /* settle may date it */
     const char *name;
     size_t reading, unresolved;
 } check_state;
@@ -133,6 +137,14 @@ static void expect_time(check_state *st, const char *v)
     ck_assert_msg(strcmp(got, v) == 0, "%s: time %s, expected %s", st->name, got, v);
 }
 
+static void settle(check_state *st, const char *when)
+{
+    time_t t;
+    char err[256];
+    ck_assert_msg(when_parse(when, &t, err, sizeof err) == 0, "%s: settle: %s", st->name, err);
+    ck_assert_int_eq(page_settle_year(st->p, t), 0);
+}
+
 static void check_line(check_state *st, char *line)
 {
     char *sp = strchr(line, ' ');
@@ -155,6 +167,8 @@ static void check_line(check_state *st, char *line)
         expect_unresolved(st, arg);
     else if (strcmp(line, "warning") == 0)
         expect_warning(st, arg);
+    else if (strcmp(line, "settle") == 0)
+        settle(st, arg);
     else if (strcmp(line, "declared") != 0)
         ck_abort_msg("%s: unknown expect line '%s'", st->name, line);
 }

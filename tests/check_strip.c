@@ -100,9 +100,56 @@ START_TEST(test_date_not_a_date)
     assert_not_date("");
     assert_not_date("   ");
     assert_not_date("18.6℃");
-    assert_not_date("05.05 (일)");
+    assert_not_date("05.05"); /* no year: only with its weekday */
+    assert_not_date("11월 25일");
     assert_not_date("기상청 제공");
     assert_not_date("12.5");
+    assert_not_date("12.5(목요)");
+}
+END_TEST
+
+/* Shapes sites write (issue 11): the long Korean form with a time of day,
+ * a weekday standing alone, words of a heading after the date, slashes,
+ * and no year when the weekday is written. */
+START_TEST(test_date_more_shapes)
+{
+    assert_date("2025년 11월 25일 화요일 오후 2시 현재", 2025, 11, 25, 14, 0);
+    assert_date("2025년 11월 25일 (화) 오전 9시 30분 기준", 2025, 11, 25, 9, 30);
+    assert_date("2025년 11월 25일 오전 12시 발표", 2025, 11, 25, 0, 0);
+    assert_date("2025년 11월 25일 오후 12시", 2025, 11, 25, 12, 0);
+    assert_date("2025.11.25 (화) 주요 지역 날씨", 2025, 11, 25, -1, -1);
+    assert_date("2025.11.25 (화) · 전국 날씨 현황", 2025, 11, 25, -1, -1);
+    assert_date("2025/11/25(화)", 2025, 11, 25, -1, -1);
+    assert_date("11월 25일(화)", 0, 11, 25, -1, -1);
+    assert_date("11.25(화)", 0, 11, 25, -1, -1);
+    assert_date("11월 25일 화요일 14:00 현재", 0, 11, 25, 14, 0);
+    assert_date("05.05 (일)", 0, 5, 5, -1, -1);
+    /* prose keeps being prose, and a time of day must be one */
+    assert_not_date("2025.11.25 (화) 서울에서 열린 행사");
+    assert_not_date("2025년 11월 25일 화요일 오후 13시");
+    assert_not_date("11월 25일 서울 날씨는 맑겠다");
+    strip_date d;
+    ck_assert_int_eq(date_of("11.25(화)", &d), 1);
+    ck_assert_int_eq(d.wday, 2);
+    ck_assert_int_eq(date_of("2025.11.25 (화)", &d), 1);
+    ck_assert_int_eq(d.wday, 2);
+}
+END_TEST
+
+/* A year for a date without one: the nearest to the poll whose weekday is
+ * the one written. */
+START_TEST(test_date_settle_year)
+{
+    time_t at = 1764032400; /* 2025-11-25 10:00 KST, a Tuesday */
+    ck_assert_int_eq(dateline_settle_year(11, 25, 2, at), 2025);
+    ck_assert_int_eq(dateline_settle_year(11, 25, -1, at), 2025);
+    ck_assert_int_eq(dateline_settle_year(12, 31, -1, at), 2025);
+    ck_assert_int_eq(dateline_settle_year(1, 2, -1, at + 40 * 86400), 2026); /* after New Year */
+    ck_assert_int_eq(dateline_settle_year(12, 30, 2, at + 40 * 86400), 2025);
+    ck_assert_int_eq(dateline_settle_year(11, 25, 3, at), 2026); /* 2026-11-25 is a Wednesday */
+    ck_assert_int_eq(dateline_settle_year(11, 25, 5, at), 0);    /* no year near fits a Friday */
+    ck_assert_int_eq(dateline_settle_year(2, 29, -1, at), 2024); /* the one leap year near */
+    ck_assert_int_eq(dateline_settle_year(2, 29, -1, at + 730 * 86400), 2028);
 }
 END_TEST
 
@@ -613,6 +660,8 @@ Suite *strip_suite(void)
     tcase_add_test(tc, test_date_not_whole_text);
     tcase_add_test(tc, test_date_not_a_date);
     tcase_add_test(tc, test_date_respects_len);
+    tcase_add_test(tc, test_date_more_shapes);
+    tcase_add_test(tc, test_date_settle_year);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("single");
