@@ -129,6 +129,8 @@ typedef struct {
     htmlParserCtxtPtr ctxt; /* to tell an end tag from the end of the input */
     int at_eof;             /* closing what the input left open */
     int cut;                /* a block the input ended inside was dropped */
+    char number[32];        /* a bare number cell just left out of a row ("" none) */
+    int number_col;         /* its column */
     int failed;
 } walker;
 
@@ -321,6 +323,37 @@ static frame *nearest(walker *w, tag_kind k)
 /* A closing cell: in a table's first row it may name the temperature
  * column; in later rows that column's bare numbers get their ℃, and other
  * numeric cells (humidity, wind) are left out of the row's text. */
+/* A cell that is only a temperature's unit: "℃", "°C" ("<td>8.6</td><td>°C</td>"). */
+static int unit_only(const char *s, size_t n)
+{
+    static const char *const units[] = {"℃", "°C", "° C", "ºC", "˚C", "°c", NULL};
+    while (n && (*s == ' ' || *s == STRIP_SEG || *s == '\n' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == STRIP_SEG || s[n - 1] == '\n' || s[n - 1] == '\t'))
+        n--;
+    for (const char *const *u = units; *u; u++)
+        if (n == strlen(*u) && memcmp(s, *u, n) == 0)
+            return 1;
+    return 0;
+}
+
+static void drop_cell(walker *w, const frame *cell)
+{
+    w->collect.len = cell->start, w->collect.data[cell->start] = '\0';
+}
+
+/* A unit in a cell of its own gives the bare number just before it (in the
+ * temperature column, or left out of the row as another number) its mark. */
+static void unit_cell(walker *w, const frame *cell, const frame *table)
+{
+    drop_cell(w, cell);
+    if (w->number[0] && w->number_col == cell->col - 1 && cell->col - 1 != table->temp_col) {
+        seg(w, &w->collect);
+        put(w, &w->collect, w->number, strlen(w->number));
+        put(w, &w->collect, "℃", strlen("℃"));
+    } /* in the temperature column the number has its ℃ already */
+}
+
 static void end_cell(walker *w, const frame *cell)
 {
     frame *table = nearest(w, TAG_TABLE);
@@ -328,13 +361,22 @@ static void end_cell(walker *w, const frame *cell)
         return;
     const char *t = w->collect.data + cell->start;
     size_t n = w->collect.len - cell->start;
-    if (table->rows == 1 && table->temp_col < 0 && temps_count(t, n) == 0 &&
-        header_matches(t, n, temp_headers) && !header_matches(t, n, other_headers))
+    int number = bare_number(t, n);
+    int after_number = w->number[0] && w->number_col == cell->col - 1;
+    if (unit_only(t, n) && (after_number || table->rows > 1)) {
+        unit_cell(w, cell, table);
+    } else if (table->rows == 1 && table->temp_col < 0 && temps_count(t, n) == 0 &&
+               header_matches(t, n, temp_headers) && !header_matches(t, n, other_headers)) {
         table->temp_col = cell->col;
-    else if (cell->col == table->temp_col && bare_number(t, n))
+    } else if (cell->col == table->temp_col && number) {
         put(w, &w->collect, "℃", strlen("℃"));
-    else if (has_digit(t, n) && temps_count(t, n) == 0)
-        w->collect.len = cell->start, w->collect.data[cell->start] = '\0';
+    } else if (has_digit(t, n) && temps_count(t, n) == 0) {
+        if (number && n < sizeof w->number) /* kept in case a unit cell follows */
+            memcpy(w->number, t, n), w->number[n] = '\0', w->number_col = cell->col;
+        drop_cell(w, cell);
+        return;
+    }
+    w->number[0] = '\0';
 }
 
 /* ---- elements ---- */
@@ -367,7 +409,7 @@ static void start_block(walker *w, tag_kind kind)
     if (row)
         f->col = row->col++;
     if (table)
-        table->rows++;
+        table->rows++, w->number[0] = '\0'; /* a row's unit cell is for its own number */
 }
 
 static void end_block(walker *w, frame *f)

@@ -154,6 +154,8 @@ static const wx_word *resolve_word(const char *s, size_t n)
     return w1;
 }
 
+#define NOT_A_NAME 20 /* below any split that does not call a weather word a name */
+
 typedef struct {
     int score;
     size_t k;       /* split point */
@@ -219,6 +221,10 @@ static split score_split(const strip_scan *sc, const char *word, size_t wn, cons
         size_t inner = s.st ? 0 : count_byte(name, nn, ' ') + count_byte(name, nn, STRIP_SEG);
         s.score += s.st ? 4 : -1 - (int)inner;
         s.plausible = inner == 0;
+        /* a weather word is never a station's name: "<img alt=비><em>비</em>"
+         * is the word given twice, in a nameless item */
+        if (!s.st && resolve_word(name, nn))
+            s.score -= NOT_A_NAME;
     }
     if (wn) {
         s.w = resolve_word(word, wn);
