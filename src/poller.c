@@ -39,7 +39,8 @@ static int same_date(time_t t, const wx_page *pg)
     return y == pg->year && m == pg->month && d == pg->day;
 }
 
-/* The time of a polled page's readings, or -1 with why it is refused. */
+/* The time of a polled page's readings: 0, 1 when the strip has no date
+ * line (the poll's time), or -1 with why it is refused. */
 static int poll_time(const poller *p, const wx_page *pg, time_t *t, char *why, size_t n)
 {
     char a[32], b[32];
@@ -62,7 +63,7 @@ static int poll_time(const poller *p, const wx_page *pg, time_t *t, char *why, s
                     pg->year, pg->month, pg->day, b);
     }
     *t = on_step(p->now);
-    return 0;
+    return pg->year ? 0 : 1; /* no date line: stored at the poll time, with a warning */
 }
 
 /* The time of an ingested page's readings: its own, or --at when they agree. */
@@ -197,11 +198,11 @@ static int take_page(poller *p, const char *src, const source_data *d)
     p->stats.readings += (unsigned)pg.nreadings;
     p->stats.rejected += (unsigned)pg.nunresolved;
     time_t t = 0;
-    int rc = -1;
+    int rc = -1, timed = 0;
     if (pg.nreadings == 0)
         wx_error("%s: no weather readings found", src);
-    else if ((p->ingest ? ingest_time(p, &pg, &t, why, sizeof why)
-                        : poll_time(p, &pg, &t, why, sizeof why)) < 0) {
+    else if ((timed = p->ingest ? ingest_time(p, &pg, &t, why, sizeof why)
+                                : poll_time(p, &pg, &t, why, sizeof why)) < 0) {
         wx_error("%s: %s; nothing stored", src, why);
         p->stats.rejected += (unsigned)pg.nreadings;
     } else if (plausible_time(p, t, why, sizeof why) < 0) {
@@ -210,6 +211,9 @@ static int take_page(poller *p, const char *src, const source_data *d)
         wx_error("%s: %s; nothing stored for %s", src, why, who);
         p->stats.rejected += (unsigned)pg.nreadings;
     } else {
+        if (timed > 0) /* a site whose date line changed shape is noticed before it is stale */
+            wx_warn("%s: the strip has no date line that wxstrip can read: its readings are "
+                    "stored at the poll time", src);
         rc = store_page(p, src, &pg, t);
     }
     page_free(&pg);

@@ -852,6 +852,29 @@ START_TEST(test_hangul_host_name)
 }
 END_TEST
 
+/* A strip with no date line is stored at the poll time, with a warning
+ * naming the source: a site whose date line changed shape is noticed. */
+START_TEST(test_undated_strip_warns)
+{
+    static const char page[] = "<html><body><ul><li>흐림 서울 18.6℃</li><li>비 부산 20.1℃</li>"
+                               "</ul><p>기상청 제공</p></body></html>\n";
+    char path[4400];
+    snprintf(path, sizeof path, "%s/undated.html", E.docroot);
+    test_write(path, page, strlen(page));
+    buf_t err = {0};
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/undated.html"),
+                                               url("files/page.html"), NULL}),
+                     0);
+    char want[512];
+    snprintf(want, sizeof want, "%s: the strip has no date line that wxstrip can read",
+             url("files/undated.html"));
+    ck_assert_msg(strstr(err.data, want) != NULL, "%s", err.data);
+    ck_assert_ptr_null(strstr(strstr(err.data, want) + strlen(want), "no date line")); /* once */
+    ck_assert_ptr_nonnull(strstr(err.data, "sources 2 ok"));
+    buf_free(&err);
+}
+END_TEST
+
 Suite *poll_suite(void)
 {
     Suite *s = suite_create("poll");
@@ -879,6 +902,7 @@ Suite *poll_suite(void)
     tcase_add_test(tc, test_temporaries_swept);
     tcase_add_test(tc, test_credentials_never_kept);
     tcase_add_test(tc, test_hangul_host_name);
+    tcase_add_test(tc, test_undated_strip_warns);
     suite_add_tcase(s, tc);
     return s;
 }
