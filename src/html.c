@@ -305,6 +305,8 @@ static int bare_number(const char *s, size_t n)
         i++;
     if (i < n && (s[i] == '-' || s[i] == '+'))
         i++;
+    else if (i + 3 <= n && memcmp(s + i, "\xE2\x88\x92", 3) == 0) /* U+2212, a minus */
+        i += 3;
     for (; i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'); i++)
         digits += s[i] != '.';
     while (i < n && (s[i] == ' ' || s[i] == STRIP_SEG || s[i] == '\n' || s[i] == '\t'))
