@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "config.h"
 #include "fileio.h"
 
 int atomic_begin(const char *path, char *tmp, size_t tmpsize, char *err, size_t errlen)
@@ -56,7 +57,7 @@ int atomic_commit(const char *tmp, const char *path, int failed, char *err, size
 int atomic_write(const char *path, const void *data, size_t len, int durable, char *err,
                  size_t errlen)
 {
-    char tmp[4200];
+    char tmp[WX_FILE_MAX];
     if (atomic_begin(path, tmp, sizeof tmp, err, errlen) < 0)
         return -1;
     int fd = open(tmp, O_WRONLY | O_TRUNC | O_CLOEXEC);

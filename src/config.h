@@ -4,7 +4,12 @@
 
 #include <stddef.h>
 
+#include "weather.h"
+
 #define WX_PATH_MAX 4096
+/* A file inside a configured directory: the directory, a station's number
+ * or a graph's name, and room for a temporary file's suffix. */
+#define WX_FILE_MAX (WX_PATH_MAX + 128)
 
 typedef struct {
     char url[WX_PATH_MAX]; /* an http(s) URL or a file path */
@@ -31,7 +36,7 @@ typedef struct {
     char graph_font[64];
     char graph_line_color[16];
     char graph_background[16];
-    char graph_cat_color[9][16];    /* per weather category */
+    char graph_cat_color[WX_CAT_COUNT][16]; /* per weather category */
 } wx_config;
 
 /* Fills C with the built-in defaults (no sources). */

@@ -37,7 +37,7 @@ int graphs_add(graph_plan *plan, const wx_config *cfg, const wx_registry *reg, i
         snprintf(job.name, sizeof job.name, "%d", station);
     if (render_window(&job, now) < 0)
         return errf(err, errlen, "%04d-%02d-%02d is not a date", y, m, d);
-    char dir[4200], file[64];
+    char dir[WX_FILE_MAX], file[64];
     if (bprintf(dir, sizeof dir, "%s/%d", cfg->graph_dir, station) < 0 ||
         bprintf(job.rrd, sizeof job.rrd, "%s/%d.rrd", cfg->data_dir, station) < 0)
         return errf(err, errlen, "path too long");
@@ -57,7 +57,7 @@ int graphs_add(graph_plan *plan, const wx_config *cfg, const wx_registry *reg, i
 /* 1 when the dated graph of Y-M-D was drawn before that day was over. */
 static int unfinished(const wx_config *cfg, int station, int y, int m, int d)
 {
-    char file[64], png[4300];
+    char file[64], png[WX_FILE_MAX];
     struct stat sb;
     render_job job = {.p = PERIOD_DATE, .year = y, .month = m, .day = d, .scale = 1};
     render_file_name(&job, file, sizeof file);
@@ -105,7 +105,7 @@ static void style_of(const wx_config *cfg, render_style *s)
         snprintf(s->line_color, sizeof s->line_color, "%s", cfg->graph_line_color);
     if (cfg->graph_background[0])
         snprintf(s->back_color, sizeof s->back_color, "%s", cfg->graph_background);
-    for (int k = 0; k < 9; k++)
+    for (int k = 0; k < WX_CAT_COUNT; k++)
         if (cfg->graph_cat_color[k][0])
             snprintf(s->cat_color[k], sizeof s->cat_color[k], "%s", cfg->graph_cat_color[k]);
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "config.h"
 
 #define LOCK_FILE ".wxstrip.lock"
 #define PAUSE_NS 50000000L /* 50 ms between tries */
@@ -23,7 +24,7 @@ static double now_seconds(void)
 
 int lock_acquire(const char *dir, long wait, char *err, size_t errlen)
 {
-    char path[4200];
+    char path[WX_FILE_MAX];
     if (bprintf(path, sizeof path, "%s/%s", dir, LOCK_FILE) < 0)
         return errf(err, errlen, "%s: path too long", dir);
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);

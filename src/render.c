@@ -200,7 +200,7 @@ void render_file_name(const render_job *job, char *dst, size_t size)
 
 void render_style_default(render_style *s)
 {
-    static const char *const cats[9] = {
+    static const char *const cats[WX_CAT_COUNT] = {
         "#bbbbbb", /* none */       "#f5b82e", /* clear */ "#9aa5b1", /* cloud */
         "#c9b8a6", /* obscuration */ "#b5853a", /* dust */  "#2f7ed8", /* rain */
         "#8fd3ff", /* snow */        "#5fb3a3", /* mixed */ "#7b3fb0", /* storm */
@@ -210,14 +210,9 @@ void render_style_default(render_style *s)
     s->height = 200;
     snprintf(s->line_color, sizeof s->line_color, "#d33a2c");
     snprintf(s->back_color, sizeof s->back_color, "#ffffff");
-    for (int i = 0; i < 9; i++)
+    for (int i = 0; i < WX_CAT_COUNT; i++)
         snprintf(s->cat_color[i], sizeof s->cat_color[i], "%s", cats[i]);
 }
-
-/* Category names in the legend, in weather.h order. */
-static const char *const category_labels[9] = {
-    "기타", "맑음", "구름", "안개·박무", "황사", "비", "눈", "비·눈", "뇌우",
-};
 
 /* ---- building rrd_graph_v's arguments ---- */
 
@@ -330,7 +325,7 @@ static void scale_limits(args *a, const store_stats *st)
 static void band(args *a, const render_style *s, unsigned categories)
 {
     arg(a, "CDEF:cat=c,100,/,FLOOR");
-    for (int k = 1; k < 9; k++) {
+    for (int k = 1; k < WX_CAT_COUNT; k++) {
         if (!(categories & (1u << k)))
             continue;
         arg(a, "CDEF:c%d=cat,%d,EQ,1,UNKN,IF", k, k);
@@ -342,7 +337,7 @@ static void series(args *a, const render_job *j, const render_style *s,
                    const store_stats *stats)
 {
     unsigned categories = stats->categories;
-    char rrd[8500];
+    char rrd[2 * WX_FILE_MAX]; /* the path with its colons escaped */
     unsigned long step = periods[j->p].step;
     escape_colons(j->rrd, rrd, sizeof rrd);
     arg(a, "DEF:t=%s:temp:AVERAGE:step=%lu", rrd, step);
@@ -368,9 +363,9 @@ static void series(args *a, const render_job *j, const render_style *s,
         arg(a, "COMMENT:자료 없음\\l");
     }
     /* the weather categories, and the credit at the right of their line */
-    for (int k = 1; k < 9; k++)
+    for (int k = 1; k < WX_CAT_COUNT; k++)
         if (categories & (1u << k))
-            arg(a, "AREA:none%s: %s", s->cat_color[k], category_labels[k]);
+            arg(a, "AREA:none%s: %s", s->cat_color[k], weather_category_label((wx_category)k));
     arg(a, "COMMENT:자료\\: 기상청\\j");
     /* for --verbose and the tests: the values drawn, over the exact window */
     arg(a, "PRINT:tn:%%.2lf");
@@ -446,14 +441,14 @@ static int png_whole(const char *path)
 /* Why a PNG (a file that exists, beside where it goes) came out cut short. */
 static const char *cut_short_why(const char *path)
 {
-    long long free = file_free_bytes(path);
-    return free >= 0 && free < 256 * 1024 ? "no space left on the device" : "a write failed";
+    long long avail = file_free_bytes(path);
+    return avail >= 0 && avail < 256 * 1024 ? "no space left on the device" : "a write failed";
 }
 
 static void draw_one(store *st, const render_job *j, const render_style *s, const char *daemon,
                      render_result *r)
 {
-    char tmp[4300];
+    char tmp[WX_FILE_MAX];
     store_stats stats = {0};
     memset(r, 0, sizeof *r);
     r->min = r->max = r->last = NAN;

@@ -5,7 +5,9 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "config.h"
 #include "stations.h"
+#include "weather.h"
 
 typedef enum { PERIOD_DAY = 0, PERIOD_WEEK, PERIOD_MONTH, PERIOD_YEAR, PERIOD_DATE } period;
 
@@ -15,7 +17,7 @@ typedef struct {
     char font[64];          /* a Hangul family; "" picks one with fontconfig */
     char line_color[16];    /* "#d33a2c" */
     char back_color[16];
-    char cat_color[9][16];  /* per weather category (weather.h order) */
+    char cat_color[WX_CAT_COUNT][16]; /* per weather category (weather.h order) */
 } render_style;
 
 typedef struct {
@@ -25,8 +27,8 @@ typedef struct {
     int year, month, day;   /* PERIOD_DATE */
     int scale;              /* 1, or 2 for @2x */
     time_t start, end;      /* the window */
-    char rrd[4200];         /* the station's file */
-    char png[4200];         /* where the graph goes */
+    char rrd[WX_FILE_MAX];  /* the station's file */
+    char png[WX_FILE_MAX];  /* where the graph goes */
 } render_job;
 
 typedef struct {

@@ -7,8 +7,8 @@
 
 #define CLUSTER_GAP 300 /* bytes of other text that end one strip */
 #define DATE_GAP 300    /* how far a date line may stand from its strip */
-#define TEMP_MIN (-60.0)
-#define TEMP_MAX 60.0
+#define TEMP_MIN (-(double)WX_TEMP_LIMIT)
+#define TEMP_MAX ((double)WX_TEMP_LIMIT)
 
 typedef struct {
     const wx_registry *reg;

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "config.h"
+
 typedef struct {
     char *url;
     char etag[256];
@@ -11,7 +13,7 @@ typedef struct {
 } state_entry;
 
 typedef struct {
-    char path[4200]; /* <data_dir>/sources.state */
+    char path[WX_FILE_MAX]; /* <data_dir>/sources.state */
     state_entry *v;
     size_t n, cap;
     int scrub;  /* the file held a password: rewrite it without */

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "weather.h"
 #include "when.h"
 
 #define LOCK_RETRIES 20
@@ -22,8 +23,11 @@
 
 /* The archives; rows: 10-minute for 7 days, hourly for 63 days, daily for
  * ten years and a few days. "cond" is only meaningful in LAST archives. */
+#define STR_(x) #x
+#define STR(x) STR_(x)
 static const char *const layout[] = {
-    "DS:temp:GAUGE:7800:-60:60",  "DS:cond:GAUGE:7800:0:999",
+    "DS:temp:GAUGE:" STR(STORE_HEARTBEAT) ":-" STR(WX_TEMP_LIMIT) ":" STR(WX_TEMP_LIMIT),
+    "DS:cond:GAUGE:" STR(STORE_HEARTBEAT) ":0:" STR(WX_CODE_MAX),
     "RRA:AVERAGE:0.5:10:1008",    "RRA:LAST:0.5:10:1008",
     "RRA:AVERAGE:0.5:60:1512",    "RRA:LAST:0.5:60:1512",
     "RRA:AVERAGE:0.5:1440:3660",  "RRA:MIN:0.5:1440:3660",
@@ -353,7 +357,7 @@ static int most_frequent(const double *codes, size_t n, unsigned *categories)
         if (isnan(codes[i]))
             continue;
         int code = (int)codes[i];
-        *categories |= 1u << (code / 100 < 9 ? code / 100 : 0);
+        *categories |= 1u << weather_category(code);
         size_t count = 0;
         for (size_t j = 0; j < n; j++)
             count += !isnan(codes[j]) && (int)codes[j] == code;

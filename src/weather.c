@@ -211,6 +211,14 @@ wx_category weather_category(int code)
     return w ? w->cat : WX_CAT_NONE;
 }
 
+const char *weather_category_label(wx_category cat)
+{
+    static const char *const labels[WX_CAT_COUNT] = {
+        "기타", "맑음", "구름", "안개·박무", "황사", "비", "눈", "비·눈", "뇌우",
+    };
+    return (unsigned)cat < WX_CAT_COUNT ? labels[cat] : labels[WX_CAT_NONE];
+}
+
 const char *weather_category_name(wx_category cat)
 {
     return (unsigned)cat < WX_CAT_COUNT ? category_names[cat] : "none";

@@ -23,6 +23,10 @@ typedef enum {
 #define WX_CODE_UNKNOWN 0 /* a word not in the table, kept as text */
 #define WX_CODE_MAX 999
 
+/* A temperature outside -WX_TEMP_LIMIT..WX_TEMP_LIMIT ℃ is no reading (a
+ * CMS's typo, KMA's -99 for "missing"); station files refuse it too. */
+#define WX_TEMP_LIMIT 60
+
 typedef struct {
     const char *word; /* as KMA or the pages write it */
     int code;         /* category * 100 + n; WX_CODE_NONE for "-" */
@@ -40,6 +44,9 @@ const wx_word *weather_by_code(int code);
 
 /* The category of a code: code/100 for known codes, WX_CAT_NONE otherwise. */
 wx_category weather_category(int code);
+
+/* The category's name in a graph's legend: "맑음", "구름", ... "기타". */
+const char *weather_category_label(wx_category cat);
 
 /* "clear", "cloud", ... "storm"; "none" for WX_CAT_NONE. */
 const char *weather_category_name(wx_category cat);
