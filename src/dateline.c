@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strip.h"
+#include "page.h"
+#include "text.h"
 #include "utf8.h"
 #include "when.h"
 
@@ -182,16 +183,16 @@ int dateline_parse(const char *text, size_t len, strip_date *d)
 {
     char r[WX_TEXT_MAX];
     size_t lead = 0; /* a date line starts with its year: a quick look first */
-    while (lead < len && (text[lead] == ' ' || text[lead] == STRIP_SEG || text[lead] == '\t' ||
+    while (lead < len && (text[lead] == ' ' || text[lead] == TEXT_SEG || text[lead] == '\t' ||
                           text[lead] == '\n' || text[lead] == '\r'))
         lead++;
     if (lead == len || (!utf8_is_digit(text[lead]) && (unsigned char)text[lead] < 0x80))
         return 0;
-    long n = strip_normalize(text, len < 200 ? len : 0, r, sizeof r);
+    long n = text_normalize(text, len < 200 ? len : 0, r, sizeof r);
     if (n <= 0)
         return 0;
     for (long i = 0; i < n; i++)
-        if (r[i] == STRIP_SEG)
+        if (r[i] == TEXT_SEG)
             r[i] = ' ';
     strip_date tmp;
     size_t used = dateline_prefix(r, (size_t)n, &tmp);

@@ -142,8 +142,8 @@ static void put(walker *w, buf_t *b, const char *s, size_t n)
 
 static void seg(walker *w, buf_t *b)
 {
-    if (b->len && b->data[b->len - 1] != STRIP_SEG)
-        put(w, b, (const char[]){STRIP_SEG}, 1);
+    if (b->len && b->data[b->len - 1] != TEXT_SEG)
+        put(w, b, (const char[]){TEXT_SEG}, 1);
 }
 
 /* ---- events held back while a candidate is open ---- */
@@ -301,7 +301,7 @@ static int has_digit(const char *s, size_t n)
 static int bare_number(const char *s, size_t n)
 {
     size_t i = 0, digits = 0;
-    while (i < n && (s[i] == ' ' || s[i] == STRIP_SEG || s[i] == '\n'))
+    while (i < n && (s[i] == ' ' || s[i] == TEXT_SEG || s[i] == '\n'))
         i++;
     if (i < n && (s[i] == '-' || s[i] == '+'))
         i++;
@@ -309,7 +309,7 @@ static int bare_number(const char *s, size_t n)
         i += 3;
     for (; i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'); i++)
         digits += s[i] != '.';
-    while (i < n && (s[i] == ' ' || s[i] == STRIP_SEG || s[i] == '\n' || s[i] == '\t'))
+    while (i < n && (s[i] == ' ' || s[i] == TEXT_SEG || s[i] == '\n' || s[i] == '\t'))
         i++;
     return digits > 0 && i == n;
 }
@@ -329,9 +329,9 @@ static frame *nearest(walker *w, tag_kind k)
 static int unit_only(const char *s, size_t n)
 {
     static const char *const units[] = {"℃", "°C", "° C", "ºC", "˚C", "°c", NULL};
-    while (n && (*s == ' ' || *s == STRIP_SEG || *s == '\n' || *s == '\t'))
+    while (n && (*s == ' ' || *s == TEXT_SEG || *s == '\n' || *s == '\t'))
         s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == STRIP_SEG || s[n - 1] == '\n' || s[n - 1] == '\t'))
+    while (n && (s[n - 1] == ' ' || s[n - 1] == TEXT_SEG || s[n - 1] == '\n' || s[n - 1] == '\t'))
         n--;
     for (const char *const *u = units; *u; u++)
         if (n == strlen(*u) && memcmp(s, *u, n) == 0)

@@ -5,13 +5,11 @@
 #include <stddef.h>
 
 #include "dateline.h"
+#include "text.h"
 #include "page.h"
 #include "stations.h"
 #include "weather.h"
 
-/* Marks a boundary between elements inside a unit of text (an inline tag, a
- * table cell): "흐림\x1f서울 18.6℃". Splitting prefers such boundaries. */
-#define STRIP_SEG '\x1f'
 
 typedef struct {
     char text[WX_TEXT_MAX]; /* the item as written, white space collapsed */
@@ -60,9 +58,5 @@ void strip_add_item(strip_scan *s, const strip_item *it);
  * is remembered; anything else counts as other text. */
 void strip_add_run(strip_scan *s, const char *text, size_t len);
 
-/* Copies SRC[0..N) to DST without the separators at its ends, white space
- * collapsed to one space and inner separators to one STRIP_SEG. Returns the
- * length, or -1 when it does not fit in DSTSZ. */
-long strip_normalize(const char *src, size_t n, char *dst, size_t dstsz);
 
 #endif

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "strip.h"
+#include "text.h"
 #include "utf8.h"
 
 /* Length of a temperature mark (℃, °C, ° C) at S[I], or 0. */
@@ -18,7 +18,7 @@ static size_t mark_len(const char *s, size_t len, size_t i)
     if (!degree)
         return 0;
     size_t j = i + 2;
-    if (j < len && (s[j] == ' ' || s[j] == STRIP_SEG))
+    if (j < len && (s[j] == ' ' || s[j] == TEXT_SEG))
         j++;
     if (j < len && (s[j] == 'C' || s[j] == 'c') &&
         !(j + 1 < len && ((s[j + 1] | 0x20) >= 'a' && (s[j + 1] | 0x20) <= 'z')))
@@ -33,7 +33,7 @@ static size_t mark_len(const char *s, size_t len, size_t i)
 static int number_before(const char *s, size_t j, size_t *start, double *value)
 {
     size_t skipped = 0;
-    while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == STRIP_SEG) && skipped < 2)
+    while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == TEXT_SEG) && skipped < 2)
         j--, skipped++;
     size_t end = j, dot = NO_DOT;
     while (j > 0 && utf8_is_digit(s[j - 1]))

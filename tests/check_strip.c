@@ -6,7 +6,7 @@
 #include "temps.h"
 #include "tests.h"
 
-#define SEG "\x1f" /* STRIP_SEG as a string, for building element-joined text */
+#define SEG "\x1f" /* TEXT_SEG as a string, for building element-joined text */
 
 /* ---- dateline_parse ---- */
 
