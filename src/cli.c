@@ -38,3 +38,16 @@ wx_registry *wx_registry_load(const wx_ctx *ctx)
         wx_error("%s", err);
     return reg;
 }
+
+static void to_stdio(void *ctx, note_level level, const char *msg)
+{
+    (void)ctx;
+    if (level == NOTE_INFO)
+        puts(msg);
+    else if (level == NOTE_WARNING)
+        wx_warn("%s", msg);
+    else
+        wx_error("%s", msg);
+}
+
+const wx_notify wx_stdio = {to_stdio, NULL};

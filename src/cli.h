@@ -3,6 +3,7 @@
 #define WX_CLI_H
 
 #include "config.h"
+#include "notify.h"
 #include "stations.h"
 
 enum {
@@ -24,6 +25,11 @@ void wx_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * configuration error: the command exits WX_EXIT_USAGE). Free it with
  * stations_free. */
 wx_registry *wx_registry_load(const wx_ctx *ctx);
+
+/* Where the modules' messages go in a command: errors and warnings to
+ * standard error as wx_error and wx_warn print them, results (INFO) as
+ * lines on standard output. */
+extern const wx_notify wx_stdio;
 
 /* Prints a command's usage line and returns WX_EXIT_USAGE. */
 int wx_usage(const char *usage);

@@ -16,16 +16,6 @@ static const char usage[] = "parse [--format json|tsv] SOURCE...  (a file, - or 
 
 typedef enum { OUT_JSON, OUT_TSV } out_format;
 
-static void report(const char *source, const wx_page *p, out_format fmt)
-{
-    for (size_t i = 0; i < p->nwarnings; i++)
-        wx_warn("%s: %s", source, p->warnings[i]);
-    if (fmt == OUT_TSV)
-        for (size_t i = 0; i < p->nunresolved; i++)
-            wx_warn("%s: unresolved '%s': %s", source, p->unresolved[i].text,
-                    p->unresolved[i].reason);
-}
-
 /* Parses one source and prints it; 0 when it gave readings. */
 static int parse_one(wx_ctx *ctx, fetcher **f, const wx_registry *reg, const char *url,
                      out_format fmt)
@@ -49,7 +39,7 @@ static int parse_one(wx_ctx *ctx, fetcher **f, const wx_registry *reg, const cha
         return -1;
     }
     page_settle_year(&p, time(NULL)); /* a date line without a year: the nearest */
-    report(source, &p, fmt);
+    page_notify(&p, source, fmt == OUT_TSV, &wx_stdio); /* JSON lists them */
     rc = fmt == OUT_JSON ? format_page_json(&out, source, &p) : format_page_tsv(&out, &p);
     if (rc == 0)
         fwrite(out.data, 1, out.len, stdout);

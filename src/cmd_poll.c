@@ -61,7 +61,10 @@ static void close_run(poller *p, source_state *state, int lock)
 
 static int finish(poller *p, const char *command, const struct timespec *start)
 {
-    poll_summary(p, command, elapsed(start));
+    buf_t line = {0};
+    if (poll_summary(p, command, elapsed(start), &line) == 0)
+        fprintf(stderr, "wxstrip: %s\n", line.data);
+    buf_free(&line);
     return p->stats.failed || p->stats.station_errors ? WX_EXIT_FAIL : WX_EXIT_OK;
 }
 
@@ -86,7 +89,7 @@ static int draw_updated(wx_ctx *ctx, poller *p)
     if (rc < 0)
         wx_error("%s", err);
     else
-        rc = graphs_draw(&ctx->cfg, &plan, 0) == 0 ? 0 : -1;
+        rc = graphs_draw(&ctx->cfg, &plan, 0, &wx_stdio) == 0 ? 0 : -1;
     graphs_plan_free(&plan);
     publish_ctx pc = {&ctx->cfg, p->reg, p->st};
     if (publish_site(&pc, p->updated, p->nupdated, err, sizeof err) < 0) {
@@ -114,7 +117,7 @@ int cmd_poll(wx_ctx *ctx, int argc, char **argv)
     }
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    poller p = {.now = time(NULL)};
+    poller p = {.now = time(NULL), .notify = &wx_stdio};
     source_state state = {0};
     int lock = -1, rc = open_run(ctx, &p, &state, &lock);
     if (rc == WX_EXIT_OK) {
@@ -137,7 +140,7 @@ int cmd_ingest(wx_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"at", required_argument, NULL, 'a'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    poller p = {.ingest = 1};
+    poller p = {.ingest = 1, .notify = &wx_stdio};
     char err[512];
     int c;
     while ((c = getopt_long(argc, argv, "a:h", opts, NULL)) != -1) {

@@ -12,7 +12,6 @@
 
 #include "buf.h"
 #include "fileio.h"
-#include "cli.h"
 #include "when.h"
 #include "vec.h"
 
@@ -110,16 +109,17 @@ static void style_of(const wx_config *cfg, render_style *s)
             snprintf(s->cat_color[k], sizeof s->cat_color[k], "%s", cfg->graph_cat_color[k]);
 }
 
-static void verbose_line(const render_job *j, const render_result *r)
+static void verbose_line(const wx_notify *n, const render_job *j, const render_result *r)
 {
     char a[32], b[32];
     when_format(r->start, a, sizeof a);
     when_format(r->end, b, sizeof b);
-    printf("%s %dx%d %lld..%lld (%s..%s) min %.2f max %.2f last %.2f\n", j->png, r->width,
-           r->height, (long long)r->start, (long long)r->end, a, b, r->min, r->max, r->last);
+    notify(n, NOTE_INFO, "%s %dx%d %lld..%lld (%s..%s) min %.2f max %.2f last %.2f", j->png,
+           r->width, r->height, (long long)r->start, (long long)r->end, a, b, r->min, r->max,
+           r->last);
 }
 
-long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose)
+long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose, const wx_notify *n)
 {
     char err[1024];
     render_style style;
@@ -127,12 +127,12 @@ long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose)
     if (plan->n == 0)
         return 0;
     if (render_prepare(&style, err, sizeof err) < 0) {
-        wx_error("%s", err);
+        notify(n, NOTE_ERROR, "%s", err);
         return -1;
     }
     render_result *res = calloc(plan->n, sizeof *res);
     if (!res) {
-        wx_error("out of memory");
+        notify(n, NOTE_ERROR, "out of memory");
         return -1;
     }
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -141,9 +141,9 @@ long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose)
                                cpus > 0 ? (int)cpus : 1, res);
     for (size_t i = 0; i < plan->n; i++) {
         if (!res[i].ok)
-            wx_error("graph %s: %s", plan->v[i].png, res[i].error);
+            notify(n, NOTE_ERROR, "graph %s: %s", plan->v[i].png, res[i].error);
         else if (verbose)
-            verbose_line(&plan->v[i], &res[i]);
+            verbose_line(n, &plan->v[i], &res[i]);
     }
     free(res);
     return (long)failed;

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "config.h"
+#include "notify.h"
 #include "render.h"
 #include "stations.h"
 
@@ -28,11 +29,11 @@ int graphs_add(graph_plan *plan, const wx_config *cfg, const wx_registry *reg, i
 int graphs_after_poll(graph_plan *plan, const wx_config *cfg, const wx_registry *reg,
                       const int *stations, size_t n, time_t now, char *err, size_t errlen);
 
-/* Draws the plan on every core. Reports failures on standard error (and,
- * with VERBOSE, one line per graph on standard output). Returns how many
+/* Draws the plan on every core. Tells N each failure (and, with VERBOSE,
+ * one INFO line per graph drawn). Returns how many
  * failed, or -1 when nothing could be drawn at all (no librrd, no Hangul
  * font): then nothing is written. */
-long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose);
+long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose, const wx_notify *n);
 
 void graphs_plan_free(graph_plan *plan);
 

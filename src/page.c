@@ -90,3 +90,12 @@ int page_settle_year(wx_page *p, time_t ref)
     p->year = y, p->month = p->undated_month, p->day = p->undated_day;
     return 0;
 }
+
+void page_notify(const wx_page *p, const char *src, int unresolved, const wx_notify *n)
+{
+    for (size_t i = 0; i < p->nwarnings; i++)
+        notify(n, NOTE_WARNING, "%s: %s", src, p->warnings[i]);
+    for (size_t i = 0; unresolved && i < p->nunresolved; i++)
+        notify(n, NOTE_WARNING, "%s: unresolved '%s': %s", src, p->unresolved[i].text,
+               p->unresolved[i].reason);
+}

@@ -3,6 +3,8 @@
 #define WX_PAGE_H
 
 #include <stddef.h>
+
+#include "notify.h"
 #include <time.h>
 
 #include "stations.h"
@@ -54,6 +56,10 @@ int page_add_warning(wx_page *p, const char *fmt, ...) __attribute__((format(pri
 const wx_reading *page_reading(const wx_page *p, int station);
 
 const char *page_kind_name(wx_kind kind);
+
+/* Tells N the page's warnings, and with UNRESOLVED its unresolved items,
+ * each as "SRC: ..." (poll and parse report them alike). */
+void page_notify(const wx_page *p, const char *src, int unresolved, const wx_notify *n);
 
 /* A page whose date line gave no year ("11월 25일(화)") gets the year that
  * puts it nearest REF (the poll's time, an ingest's --at) with its

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
 #include "parse.h"
 #include "source.h"
 #include "when.h"
@@ -97,7 +96,7 @@ static void unstore(poller *p, const char *src, const wx_reading *r, const char 
 {
     p->stats.stored--;
     p->stats.station_errors++;
-    wx_error("%s: station %d %s: %s", src, r->station, r->name, err);
+    notify(p->notify, NOTE_ERROR, "%s: station %d %s: %s", src, r->station, r->name, err);
     for (size_t i = 0; i < p->nupdated; i++)
         if (p->updated[i] == r->station) /* its graphs need not be drawn */
             p->updated[i] = p->updated[--p->nupdated];
@@ -111,7 +110,7 @@ static int store_page(poller *p, const char *src, const wx_page *pg, time_t t)
     int rc = 0;
     unsigned char *stored = calloc(pg->nreadings ? pg->nreadings : 1, 1);
     if (!stored)
-        return wx_error("out of memory"), 1;
+        return notify(p->notify, NOTE_ERROR, "out of memory"), 1;
     for (size_t i = 0; i < pg->nreadings; i++) {
         const wx_reading *r = &pg->readings[i];
         char err[1024];
@@ -126,7 +125,7 @@ static int store_page(poller *p, const char *src, const wx_page *pg, time_t t)
             break;
         case STORE_FAILED:
             p->stats.station_errors++;
-            wx_error("%s: station %d %s: %s", src, r->station, r->name, err);
+            notify(p->notify, NOTE_ERROR, "%s: station %d %s: %s", src, r->station, r->name, err);
             rc = 1;
             break;
         }
@@ -138,15 +137,6 @@ static int store_page(poller *p, const char *src, const wx_page *pg, time_t t)
     }
     free(stored);
     return rc;
-}
-
-static void report_page(const char *src, const wx_page *pg)
-{
-    for (size_t i = 0; i < pg->nwarnings; i++)
-        wx_warn("%s: %s", src, pg->warnings[i]);
-    for (size_t i = 0; i < pg->nunresolved; i++)
-        wx_warn("%s: unresolved '%s': %s", src, pg->unresolved[i].text,
-                pg->unresolved[i].reason);
 }
 
 /* A time no file should take: later than the clock allows (a reading from
@@ -188,32 +178,33 @@ static int take_page(poller *p, const char *src, const source_data *d)
     wx_page pg;
     if (parse_page(d->bytes.data, d->bytes.len, d->charset[0] ? d->charset : NULL, p->reg,
                    &pg, why, sizeof why) < 0) {
-        wx_error("%s: %s", src, why);
+        notify(p->notify, NOTE_ERROR, "%s: %s", src, why);
         page_free(&pg);
         return -1;
     }
     /* a date line without a year takes the one nearest the poll (--at) */
     page_settle_year(&pg, p->has_at ? p->at : p->now); /* -1: no memory for its warning */
-    report_page(src, &pg);
+    page_notify(&pg, src, 1, p->notify);
     p->stats.readings += (unsigned)pg.nreadings;
     p->stats.rejected += (unsigned)pg.nunresolved;
     time_t t = 0;
     int rc = -1, timed = 0;
     if (pg.nreadings == 0)
-        wx_error("%s: no weather readings found", src);
+        notify(p->notify, NOTE_ERROR, "%s: no weather readings found", src);
     else if ((timed = p->ingest ? ingest_time(p, &pg, &t, why, sizeof why)
                                 : poll_time(p, &pg, &t, why, sizeof why)) < 0) {
-        wx_error("%s: %s; nothing stored", src, why);
+        notify(p->notify, NOTE_ERROR, "%s: %s; nothing stored", src, why);
         p->stats.rejected += (unsigned)pg.nreadings;
     } else if (plausible_time(p, t, why, sizeof why) < 0) {
         char who[256];
         stations_of(&pg, who, sizeof who);
-        wx_error("%s: %s; nothing stored for %s", src, why, who);
+        notify(p->notify, NOTE_ERROR, "%s: %s; nothing stored for %s", src, why, who);
         p->stats.rejected += (unsigned)pg.nreadings;
     } else {
         if (timed > 0) /* a site whose date line changed shape is noticed before it is stale */
-            wx_warn("%s: the strip has no date line that wxstrip can read: its readings are "
-                    "stored at the poll time", src);
+            notify(p->notify, NOTE_WARNING,
+                   "%s: the strip has no date line that wxstrip can read: its readings are "
+                   "stored at the poll time", src);
         rc = store_page(p, src, &pg, t);
     }
     page_free(&pg);
@@ -229,7 +220,7 @@ int poll_source(poller *p, const char *src, const char *charset)
     const state_entry *prev = p->state ? state_get(p->state, shown) : NULL;
     int rc = source_read(&p->f, p->cfg, src, charset, prev, &d, err, sizeof err);
     if (rc < 0)
-        wx_error("%s: %s", shown, err);
+        notify(p->notify, NOTE_ERROR, "%s: %s", shown, err);
     else if (!d.not_modified)
         rc = take_page(p, shown, &d);
     /* remember validators only once everything the page gave is stored */
@@ -243,17 +234,17 @@ int poll_source(poller *p, const char *src, const char *charset)
     return rc < 0 ? -1 : 0;
 }
 
-void poll_summary(const poller *p, const char *command, double seconds)
+int poll_summary(const poller *p, const char *command, double seconds, buf_t *out)
 {
     const poll_stats *s = &p->stats;
     char errors[64] = "";
     if (s->station_errors)
         snprintf(errors, sizeof errors, ", %u failed (station file errors)", s->station_errors);
-    fprintf(stderr,
-            "wxstrip: %s: sources %u ok, %u failed; readings %u: %u stored, %u skipped "
-            "(already stored), %u rejected%s; %.2f s\n",
-            command, s->ok, s->failed, s->readings, s->stored, s->skipped, s->rejected, errors,
-            seconds);
+    return buf_printf(out,
+                      "%s: sources %u ok, %u failed; readings %u: %u stored, %u skipped "
+                      "(already stored), %u rejected%s; %.2f s",
+                      command, s->ok, s->failed, s->readings, s->stored, s->skipped, s->rejected,
+                      errors, seconds);
 }
 
 void poller_free(poller *p)
