@@ -1,6 +1,9 @@
 /* cli: what every command shares: messages and usage. */
 #include "cli.h"
 
+#include "render.h"
+#include "when.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -28,6 +31,33 @@ int wx_usage(const char *usage)
 {
     fprintf(stderr, "usage: wxstrip %s\n", usage);
     return WX_EXIT_USAGE;
+}
+
+int wx_help(const char *usage)
+{
+    printf("usage: wxstrip %s\n", usage);
+    return 1;
+}
+
+int wx_opt_period(const char *arg, int *out)
+{
+    int p = render_period(arg);
+    if (p < 0 || p == PERIOD_DATE)
+        return wx_error("--period: '%s' is not day, week, month or year", arg), -1;
+    *out = p;
+    return 0;
+}
+
+int wx_opt_date(const char *arg, int *year, int *month, int *day)
+{
+    char extra;
+    int y, m, d;
+    if (sscanf(arg, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3)
+        return wx_error("--date: '%s' is not a date like 2024-05-05", arg), -1;
+    if (when_local(y, m, d, 12, 0) == (time_t)-1)
+        return wx_error("--date: %04d-%02d-%02d is not a date", y, m, d), -1;
+    *year = y, *month = m, *day = d;
+    return 0;
 }
 
 wx_registry *wx_registry_load(const wx_ctx *ctx)

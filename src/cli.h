@@ -31,8 +31,17 @@ wx_registry *wx_registry_load(const wx_ctx *ctx);
  * lines on standard output. */
 extern const wx_notify wx_stdio;
 
-/* Prints a command's usage line and returns WX_EXIT_USAGE. */
+/* Prints a command's usage line on standard error and returns
+ * WX_EXIT_USAGE; wx_help prints it on standard output (--help) and returns
+ * 1. */
 int wx_usage(const char *usage);
+int wx_help(const char *usage);
+
+/* The --period and --date arguments of graph, embed and query: a rolling
+ * period's name (day, week, month, year; not PERIOD_DATE), a calendar date
+ * YYYY-MM-DD. 0 with the value set, or -1 after reporting. */
+int wx_opt_period(const char *arg, int *out);
+int wx_opt_date(const char *arg, int *year, int *month, int *day);
 
 typedef int (*wx_command_fn)(wx_ctx *ctx, int argc, char **argv);
 

@@ -28,10 +28,8 @@ static int check_opts(embed_opts *o, int has_period, int argc, char **argv)
 {
     if (o->graph.year && has_period)
         return wx_error("give --period or --date, not both"), -1;
-    if (o->graph.year && render_window(&o->graph, 0) < 0)
-        return wx_error("--date: %04d-%02d-%02d is not a date", o->graph.year,
-                        o->graph.month, o->graph.day),
-               -1;
+    if (o->graph.year)
+        render_window(&o->graph, 0); /* a valid date (wx_opt_date): its window */
     if (o->base_url && !plain_url(o->base_url))
         return wx_error("--base-url: '%s' has white space or control characters", o->base_url),
                -1;
@@ -50,21 +48,19 @@ static int parse_opts(int argc, char **argv, embed_opts *o)
         {NULL, 0, NULL, 0},
     };
     int c, p, has_period = 0;
-    char extra;
     *o = (embed_opts){.graph = {.p = PERIOD_DAY}};
     optind = 0; /* glibc: start afresh, so options may follow STATION */
     while ((c = getopt_long(argc, argv, "d:p:b:h", opts, NULL)) != -1) {
-        if (c == 'p' && (p = render_period(optarg)) < 0)
-            return wx_error("--period: '%s' is not day, week, month or year", optarg), -1;
+        if (c == 'p' && wx_opt_period(optarg, &p) < 0)
+            return -1;
         if (c == 'p')
             o->graph.p = (period)p, has_period = 1;
-        if (c == 'd' && sscanf(optarg, "%4d-%2d-%2d%c", &o->graph.year, &o->graph.month,
-                               &o->graph.day, &extra) != 3)
-            return wx_error("--date: '%s' is not a date like 2024-05-05", optarg), -1;
+        if (c == 'd' && wx_opt_date(optarg, &o->graph.year, &o->graph.month, &o->graph.day) < 0)
+            return -1;
         if (c == 'b')
             o->base_url = optarg;
         if (c == 'h')
-            return printf("usage: wxstrip %s\n", usage), 1;
+            return wx_help(usage);
         if (c == '?')
             return wx_usage(usage), -1;
     }

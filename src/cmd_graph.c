@@ -30,18 +30,17 @@ static int parse_opts(wx_ctx *ctx, int argc, char **argv, graph_opts *o)
     };
     *o = (graph_opts){.period = -1, .scales = ctx->cfg.graph_scale};
     int c;
-    char extra;
     while ((c = getopt_long(argc, argv, "p:d:s:vh", opts, NULL)) != -1) {
-        if (c == 'p' && (o->period = render_period(optarg)) < 0)
-            return wx_error("--period: '%s' is not day, week, month or year", optarg), -1;
-        if (c == 'd' && sscanf(optarg, "%4d-%2d-%2d%c", &o->y, &o->m, &o->d, &extra) != 3)
-            return wx_error("--date: '%s' is not a date like 2024-05-05", optarg), -1;
+        if (c == 'p' && wx_opt_period(optarg, &o->period) < 0)
+            return -1;
+        if (c == 'd' && wx_opt_date(optarg, &o->y, &o->m, &o->d) < 0)
+            return -1;
         if (c == 's' && config_scale(optarg, &o->scales) < 0)
             return wx_error("--scale: '%s' is not 1, 2 or both", optarg), -1;
         if (c == 'v')
             o->verbose = 1;
         if (c == 'h')
-            return printf("usage: wxstrip %s\n", usage), 1;
+            return wx_help(usage);
         if (c == '?')
             return wx_usage(usage), -1;
     }

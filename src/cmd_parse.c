@@ -69,7 +69,7 @@ int cmd_parse(wx_ctx *ctx, int argc, char **argv)
         else if (c == 'f' && strcmp(optarg, "tsv") == 0)
             fmt = OUT_TSV;
         else if (c == 'h')
-            return printf("usage: wxstrip %s\n", usage), WX_EXIT_OK;
+            return wx_help(usage), WX_EXIT_OK;
         else
             return wx_usage(usage);
     }

@@ -106,7 +106,7 @@ int cmd_poll(wx_ctx *ctx, int argc, char **argv)
     int c, graphs = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         if (c == 'h')
-            return printf("usage: wxstrip %s\n", poll_usage), WX_EXIT_OK;
+            return wx_help(poll_usage), WX_EXIT_OK;
         if (c != 'n')
             return wx_usage(poll_usage);
         graphs = 0;
@@ -145,7 +145,7 @@ int cmd_ingest(wx_ctx *ctx, int argc, char **argv)
     int c;
     while ((c = getopt_long(argc, argv, "a:h", opts, NULL)) != -1) {
         if (c == 'h')
-            return printf("usage: wxstrip %s\n", ingest_usage), WX_EXIT_OK;
+            return wx_help(ingest_usage), WX_EXIT_OK;
         if (c != 'a')
             return wx_usage(ingest_usage);
         if (when_parse(optarg, &p.at, err, sizeof err) < 0) {

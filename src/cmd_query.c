@@ -58,7 +58,7 @@ static int parse_opts(int argc, char **argv, query_opts *o)
             if (config_duration(optarg, &o->max_age) < 0 || o->max_age <= 0)
                 return wx_error("--max-age: '%s' is not a duration like 90m or 3h", optarg), -1;
             break;
-        case 'h': return printf("usage: wxstrip %s\n", usage), 1;
+        case 'h': return wx_help(usage);
         default: return wx_usage(usage), -1;
         }
     }
@@ -77,10 +77,10 @@ static int range_of(const query_opts *o, time_t now, time_t *from, time_t *to, i
     char err[512];
     *has = 1;
     if (o->period) {
-        int p = render_period(o->period);
+        int p;
+        if (wx_opt_period(o->period, &p) < 0)
+            return -1;
         render_job job = {.p = (period)p};
-        if (p < 0 || p == PERIOD_DATE)
-            return wx_error("--period: '%s' is not day, week, month or year", o->period), -1;
         render_window(&job, now);
         *from = job.start, *to = job.end;
         return 0;

@@ -45,7 +45,7 @@ static int parse_opts(int argc, char **argv, stations_opts *o)
                        -1;
             o->fmt = (report_format)f;
             break;
-        case 'h': return printf("usage: wxstrip %s\n", usage), 1;
+        case 'h': return wx_help(usage);
         default: return wx_usage(usage), -1;
         }
     }
