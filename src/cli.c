@@ -1,7 +1,7 @@
 /* cli: what every command shares: messages and usage. */
 #include "cli.h"
 
-#include "render.h"
+#include "graphspec.h"
 #include "when.h"
 
 #include <stdarg.h>

@@ -55,7 +55,7 @@ static int pick_stations(wx_ctx *ctx, const wx_registry *reg, int argc, char **a
 {
     char err[1024];
     if (optind == argc) {
-        if (graphs_stations(ctx->cfg.data_dir, ids, n, err, sizeof err) < 0)
+        if (store_stations(ctx->cfg.data_dir, ids, n, err, sizeof err) < 0)
             return wx_error("%s", err), -1;
         if (*n == 0)
             return wx_error("no station has data in %s yet", ctx->cfg.data_dir), -1;

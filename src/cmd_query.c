@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "render.h"
+#include "graphspec.h"
 #include "report.h"
 #include "timearg.h"
 #include "when.h"

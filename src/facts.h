@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 
 #include "publish.h"
-#include "render.h"
+#include "graphspec.h"
 
 typedef struct {
     render_job job;            /* station, period, date; then the window */

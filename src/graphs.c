@@ -1,8 +1,6 @@
 /* graphs: which graphs to draw (for `graph` and after a poll), and drawing them. */
 #include "graphs.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +9,8 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "render.h"
+#include "store.h"
 #include "fileio.h"
 #include "when.h"
 #include "vec.h"
@@ -156,47 +156,6 @@ void graphs_plan_free(graph_plan *plan)
     plan->n = plan->cap = 0;
 }
 
-static int int_cmp(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
-/* A station's file name: digits, then ".rrd". */
-static int station_file(const char *name)
-{
-    size_t digits = strspn(name, "0123456789");
-    if (digits == 0 || digits > 6 || strcmp(name + digits, ".rrd") != 0)
-        return -1;
-    return atoi(name);
-}
-
-int graphs_stations(const char *data_dir, int **out, size_t *n, char *err, size_t errlen)
-{
-    DIR *d = opendir(data_dir);
-    *out = NULL, *n = 0;
-    if (!d)
-        return errno == ENOENT ? 0 : errf(err, errlen, "%s: %s", data_dir, strerror(errno));
-    size_t cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        int id = station_file(e->d_name);
-        if (id <= 0)
-            continue;
-        if (VEC_RESERVE(*out, *n, cap, 128) < 0) {
-            closedir(d);
-            free(*out);
-            *out = NULL, *n = 0;
-            return errf(err, errlen, "out of memory");
-        }
-        (*out)[(*n)++] = id;
-    }
-    closedir(d);
-    if (*n)
-        qsort(*out, *n, sizeof **out, int_cmp);
-    return 0;
-}
-
 /* The time the file at PATH was last written, or 0 when there is none. */
 static time_t written(const char *path)
 {
@@ -208,7 +167,7 @@ int graphs_stale(const wx_config *cfg, int **out, size_t *n, char *err, size_t e
 {
     int *all;
     size_t nall, k = 0;
-    if (graphs_stations(cfg->data_dir, &all, &nall, err, errlen) < 0)
+    if (store_stations(cfg->data_dir, &all, &nall, err, errlen) < 0)
         return -1;
     render_job day = {.p = PERIOD_DAY, .scale = cfg->graph_scale & 1 ? 1 : 2};
     char file[64];

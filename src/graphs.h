@@ -7,7 +7,7 @@
 
 #include "config.h"
 #include "notify.h"
-#include "render.h"
+#include "graphspec.h"
 #include "stations.h"
 
 typedef struct {
@@ -42,7 +42,5 @@ void graphs_plan_free(graph_plan *plan);
  * 0, or -1 with err. */
 int graphs_stale(const wx_config *cfg, int **out, size_t *n, char *err, size_t errlen);
 
-/* The stations that have an RRD file in DATA_DIR, ascending; free *OUT. */
-int graphs_stations(const char *data_dir, int **out, size_t *n, char *err, size_t errlen);
 
 #endif

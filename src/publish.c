@@ -467,7 +467,7 @@ int publish_site(const publish_ctx *pc, const int *stations, size_t n, char *err
     size_t nall;
     err[0] = '\0';
     if (file_mkdirs(pc->cfg->graph_dir, err, errlen) < 0 ||
-        graphs_stations(pc->cfg->data_dir, &all, &nall, err, errlen) < 0)
+        store_stations(pc->cfg->data_dir, &all, &nall, err, errlen) < 0)
         return -1;
     for (size_t i = 0; i < nall; i++)
         if ((wanted(all[i], stations, n) || page_missing(pc, all[i])) &&

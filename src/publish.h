@@ -6,7 +6,7 @@
 
 #include "buf.h"
 #include "config.h"
-#include "render.h"
+#include "graphspec.h"
 #include "stations.h"
 #include "store.h"
 

@@ -142,61 +142,6 @@ int render_prepare(render_style *style, char *err, size_t errlen)
     return 0;
 }
 
-/* ---- periods and windows ---- */
-
-static const struct period_def {
-    const char *name;
-    const char *span;       /* for the title */
-    long seconds;
-    unsigned long step;     /* resolution asked of the RRD */
-    const char *x_grid;
-} periods[] = {
-    [PERIOD_DAY] = {"day", "최근 24시간", 86400, 600, "HOUR:1:HOUR:3:HOUR:3:0:%H시"},
-    [PERIOD_WEEK] = {"week", "최근 7일", 7 * 86400, 3600, "HOUR:6:DAY:1:DAY:1:86400:%m/%d"},
-    [PERIOD_MONTH] = {"month", "최근 30일", 30 * 86400, 3600, "DAY:1:DAY:7:DAY:7:0:%m/%d"},
-    [PERIOD_YEAR] = {"year", "최근 1년", 365 * 86400, 86400,
-                     "MONTH:1:MONTH:1:MONTH:1:2592000:%-m월"},
-    [PERIOD_DATE] = {"date", NULL, 86400, 600, "HOUR:1:HOUR:3:HOUR:3:0:%H시"},
-};
-
-int render_period(const char *name)
-{
-    for (int p = PERIOD_DAY; p < PERIOD_DATE; p++)
-        if (strcmp(periods[p].name, name) == 0)
-            return p;
-    return -1;
-}
-
-const char *render_period_name(period p)
-{
-    return periods[p].name;
-}
-
-int render_window(render_job *job, time_t now)
-{
-    if (job->p != PERIOD_DATE) {
-        job->end = now;
-        job->start = now - periods[job->p].seconds;
-        return 0;
-    }
-    job->start = when_local(job->year, job->month, job->day, 0, 0);
-    if (job->start == (time_t)-1)
-        return -1;
-    time_t next = job->start + 86400 + 7200; /* the next local midnight, DST or not */
-    int y, m, d;
-    when_date(next, &y, &m, &d);
-    job->end = when_local(y, m, d, 0, 0);
-    return job->end == (time_t)-1 ? -1 : 0;
-}
-
-void render_file_name(const render_job *job, char *dst, size_t size)
-{
-    const char *at2x = job->scale == 2 ? "@2x" : "";
-    if (job->p == PERIOD_DATE)
-        snprintf(dst, size, "%04d-%02d-%02d%s.png", job->year, job->month, job->day, at2x);
-    else
-        snprintf(dst, size, "%s%s.png", periods[job->p].name, at2x);
-}
 
 void render_style_default(render_style *s)
 {
@@ -213,6 +158,15 @@ void render_style_default(render_style *s)
     for (int i = 0; i < WX_CAT_COUNT; i++)
         snprintf(s->cat_color[i], sizeof s->cat_color[i], "%s", cats[i]);
 }
+
+/* The time axis of each period's graph. */
+static const char *const x_grid[] = {
+    [PERIOD_DAY] = "HOUR:1:HOUR:3:HOUR:3:0:%H시",
+    [PERIOD_WEEK] = "HOUR:6:DAY:1:DAY:1:86400:%m/%d",
+    [PERIOD_MONTH] = "DAY:1:DAY:7:DAY:7:0:%m/%d",
+    [PERIOD_YEAR] = "MONTH:1:MONTH:1:MONTH:1:2592000:%-m월",
+    [PERIOD_DATE] = "HOUR:1:HOUR:3:HOUR:3:0:%H시",
+};
 
 /* ---- building rrd_graph_v's arguments ---- */
 
@@ -255,19 +209,6 @@ static void escape_colons(const char *s, char *dst, size_t size)
     dst[o] = '\0';
 }
 
-void render_span(const render_job *j, char *dst, size_t size)
-{
-    if (j->p == PERIOD_DATE)
-        snprintf(dst, size, "%d년 %d월 %d일", j->year, j->month, j->day);
-    else
-        snprintf(dst, size, "%s", periods[j->p].span);
-}
-
-unsigned long render_step(period p)
-{
-    return periods[p].step;
-}
-
 static void title(const render_job *j, char *dst, size_t size)
 {
     char span[64];
@@ -288,7 +229,7 @@ static void look(args *a, const render_job *j, const render_style *s, const char
     arg(a, "--imgformat=PNG");
     arg(a, "--alt-autoscale");
     arg(a, "--left-axis-format=%%.0lf℃");
-    arg(a, "--x-grid=%s", periods[j->p].x_grid);
+    arg(a, "--x-grid=%s", x_grid[j->p]);
     arg(a, "--border=0");
     arg(a, "--disable-rrdtool-tag");
     static const char *const fonts[] = {"DEFAULT:9", "TITLE:12", "AXIS:8", "LEGEND:9"};
@@ -338,7 +279,7 @@ static void series(args *a, const render_job *j, const render_style *s,
 {
     unsigned categories = stats->categories;
     char rrd[2 * WX_FILE_MAX]; /* the path with its colons escaped */
-    unsigned long step = periods[j->p].step;
+    unsigned long step = render_step(j->p);
     escape_colons(j->rrd, rrd, sizeof rrd);
     arg(a, "DEF:t=%s:temp:AVERAGE:step=%lu", rrd, step);
     arg(a, "DEF:c=%s:cond:LAST:step=%lu", rrd, step);
@@ -400,26 +341,6 @@ static void read_info(const rrd_info_t *info, render_result *r)
         else if (strcmp(info->key, "print[2]") == 0)
             r->last = print_value(info->value.u_str);
     }
-}
-
-static unsigned long be32(const unsigned char *p)
-{
-    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
-}
-
-int render_png_size(const char *path, int *width, int *height)
-{
-    unsigned char h[24];
-    FILE *f = fopen(path, "rb");
-    int ok = f && fread(h, 1, sizeof h, f) == sizeof h &&
-             memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(h + 12, "IHDR", 4) == 0;
-    if (f)
-        fclose(f);
-    if (!ok || be32(h + 16) == 0 || be32(h + 16) > 100000 || be32(h + 20) > 100000)
-        return -1;
-    *width = (int)be32(h + 16);
-    *height = (int)be32(h + 20);
-    return 0;
 }
 
 /* 1 when the PNG at PATH ends with its IEND chunk: librrd reports no error

@@ -1,6 +1,7 @@
 /* store: one RRD file per station, written directly or through rrdcached. */
 #include "store.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -15,6 +16,7 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "vec.h"
 #include "weather.h"
 #include "when.h"
 
@@ -498,4 +500,45 @@ int store_first(store *s, int station, time_t last, store_rows *out, char *err, 
     for (int i = 0; i < STORE_RES_N; i++)
         store_rows_free(&rows[i]);
     return rc;
+}
+
+static int int_cmp(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* A station's file name: digits, then ".rrd". */
+static int station_file(const char *name)
+{
+    size_t digits = strspn(name, "0123456789");
+    if (digits == 0 || digits > 6 || strcmp(name + digits, ".rrd") != 0)
+        return -1;
+    return atoi(name);
+}
+
+int store_stations(const char *data_dir, int **out, size_t *n, char *err, size_t errlen)
+{
+    DIR *d = opendir(data_dir);
+    *out = NULL, *n = 0;
+    if (!d)
+        return errno == ENOENT ? 0 : errf(err, errlen, "%s: %s", data_dir, strerror(errno));
+    size_t cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        int id = station_file(e->d_name);
+        if (id <= 0)
+            continue;
+        if (VEC_RESERVE(*out, *n, cap, 128) < 0) {
+            closedir(d);
+            free(*out);
+            *out = NULL, *n = 0;
+            return errf(err, errlen, "out of memory");
+        }
+        (*out)[(*n)++] = id;
+    }
+    closedir(d);
+    if (*n)
+        qsort(*out, *n, sizeof **out, int_cmp);
+    return 0;
 }

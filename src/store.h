@@ -73,6 +73,10 @@ int store_window(store *s, int station, time_t start, time_t end, unsigned long 
  * stored). */
 int store_sync(store *s, int station, time_t t, char *err, size_t errlen);
 
+/* The stations that have a file in DATA_DIR ("108.rrd"), ascending; free
+ * *OUT. 0 (none when DATA_DIR does not exist), or -1 with err. */
+int store_stations(const char *data_dir, int **out, size_t *n, char *err, size_t errlen);
+
 /* Whether STATION has a file (through rrdcached: whether the daemon's
  * directory, which is the data dir, holds one). */
 int store_has(const store *s, int station);
