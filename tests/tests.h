@@ -66,5 +66,6 @@ Suite *vec_suite(void);
 Suite *query_suite(void);
 Suite *cmd_query_suite(void);
 Suite *truncation_suite(void);
+Suite *store_suite(void);
 
 #endif
