@@ -1,13 +1,12 @@
 /* render: drawing station graphs with rrd_graph_v, in worker processes.
  *
  * librrd's drawing half (rrd_graph_v, with cairo, pango and fontconfig
- * behind it) is loaded with dlopen in the processes that draw, so a poll
- * that draws nothing never loads it. rrd_graph_v is not thread-safe in
+ * behind it) is loaded with dlopen in the processes that draw (drawlib.c),
+ * so a poll that draws nothing never loads it. rrd_graph_v is not thread-safe in
  * librrd 1.7.2: graphs are drawn in separate processes, one job at a time
  * each. */
 #include "render.h"
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -25,117 +24,23 @@
 #include <rrd.h>
 
 #include "atomic.h"
+#include "drawlib.h"
 #include "buf.h"
 #include "fileio.h"
 #include "store.h"
 #include "weather.h"
 #include "when.h"
 
-#define LIBRRD "librrd.so.8"
 #define BAND 0.06 /* height of the weather band, as a fraction of the plot */
 #define MAX_ARGS 96
 
-/* ---- the drawing library, loaded once per process ---- */
-
-typedef struct {
-    int nfont, sfont;
-    void **fonts;
-} fc_fontset; /* fontconfig's FcFontSet */
-
-static struct {
-    void *lib;
-    rrd_info_t *(*graph_v)(int, char **);
-    void (*info_free)(rrd_info_t *);
-    void (*clear_error)(void);
-    char *(*get_error)(void);
-    void *(*fc_init)(void);
-    void *(*fc_name_parse)(const unsigned char *);
-    void *(*fc_object_set_build)(const char *, ...);
-    fc_fontset *(*fc_font_list)(void *, void *, void *);
-    int (*fc_pattern_get_string)(void *, const char *, int, unsigned char **);
-    void (*fc_font_set_destroy)(fc_fontset *);
-    void (*fc_object_set_destroy)(void *);
-    void (*fc_pattern_destroy)(void *);
-    void (*fc_config_destroy)(void *);
-} draw;
-
-static const struct {
-    const char *name;
-    size_t offset;
-} symbols[] = {
-#define SYM(field, name) {name, offsetof(__typeof__(draw), field)}
-    SYM(graph_v, "rrd_graph_v"),
-    SYM(info_free, "rrd_info_free"),
-    SYM(clear_error, "rrd_clear_error"),
-    SYM(get_error, "rrd_get_error"),
-    SYM(fc_init, "FcInitLoadConfigAndFonts"),
-    SYM(fc_name_parse, "FcNameParse"),
-    SYM(fc_object_set_build, "FcObjectSetBuild"),
-    SYM(fc_font_list, "FcFontList"),
-    SYM(fc_pattern_get_string, "FcPatternGetString"),
-    SYM(fc_font_set_destroy, "FcFontSetDestroy"),
-    SYM(fc_object_set_destroy, "FcObjectSetDestroy"),
-    SYM(fc_pattern_destroy, "FcPatternDestroy"),
-    SYM(fc_config_destroy, "FcConfigDestroy"),
-#undef SYM
-};
-
-static int load_library(char *err, size_t errlen)
-{
-    if (draw.lib)
-        return 0;
-    void *lib = dlopen(LIBRRD, RTLD_NOW | RTLD_LOCAL);
-    if (!lib)
-        return errf(err, errlen, "cannot load %s to draw graphs: %s", LIBRRD, dlerror());
-    for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
-        void *f = dlsym(lib, symbols[i].name);
-        if (!f) {
-            dlclose(lib);
-            return errf(err, errlen, "%s lacks %s", LIBRRD, symbols[i].name);
-        }
-        memcpy((char *)&draw + symbols[i].offset, &f, sizeof f);
-    }
-    draw.lib = lib;
-    return 0;
-}
-
-/* Families that have Hangul, as fontconfig sees them (FONTCONFIG_FILE
- * included); picks NanumGothic when present. 0, or -1 when there is none:
- * librrd would draw every Hangul glyph as a box without a word. */
-static int hangul_font(char *family, size_t size, char *err, size_t errlen)
-{
-    void *config = draw.fc_init();
-    void *pattern = draw.fc_name_parse((const unsigned char *)":lang=ko");
-    void *objects = draw.fc_object_set_build("family", (char *)NULL);
-    fc_fontset *set = config && pattern && objects ? draw.fc_font_list(config, pattern, objects)
-                                                   : NULL;
-    int found = 0;
-    for (int i = 0; set && i < set->nfont; i++) {
-        unsigned char *name = NULL;
-        if (draw.fc_pattern_get_string(set->fonts[i], "family", 0, &name) != 0 || !name)
-            continue;
-        if (!found || strcmp((char *)name, "NanumGothic") == 0)
-            snprintf(family, size, "%s", (char *)name);
-        found = 1;
-    }
-    if (set)
-        draw.fc_font_set_destroy(set);
-    if (objects)
-        draw.fc_object_set_destroy(objects);
-    if (pattern)
-        draw.fc_pattern_destroy(pattern);
-    if (config)
-        draw.fc_config_destroy(config);
-    if (!found)
-        return errf(err, errlen, "no font with Hangul is installed (fontconfig finds none for "
-                                 "':lang=ko'; install fonts-nanum): graphs would show boxes");
-    return 0;
-}
+static const drawlib *draw; /* librrd's drawing half, once render_prepare loaded it */
 
 int render_prepare(render_style *style, char *err, size_t errlen)
 {
     char family[64];
-    if (load_library(err, errlen) < 0 || hangul_font(family, sizeof family, err, errlen) < 0)
+    if (!(draw = drawlib_load(err, errlen)) ||
+        drawlib_hangul_font(family, sizeof family, err, errlen) < 0)
         return -1;
     if (!style->font[0])
         snprintf(style->font, sizeof style->font, "%s", family);
@@ -387,10 +292,10 @@ static void draw_one(store *st, const render_job *j, const render_style *s, cons
     if (a.failed) {
         snprintf(r->error, sizeof r->error, "out of memory");
     } else {
-        draw.clear_error();
-        info = draw.graph_v(a.n, a.v);
+        draw->clear_error();
+        info = draw->graph_v(a.n, a.v);
         if (!info)
-            errf(r->error, sizeof r->error, "%s", draw.get_error());
+            errf(r->error, sizeof r->error, "%s", draw->get_error());
     }
     int whole = info && png_whole(tmp);
     if (info && !whole)
@@ -402,7 +307,7 @@ static void draw_one(store *st, const render_job *j, const render_style *s, cons
     }
     r->ok = atomic_commit(tmp, j->png, !whole, r->error, sizeof r->error) == 0;
     if (info)
-        draw.info_free(info);
+        draw->info_free(info);
     args_free(&a);
 }
 
