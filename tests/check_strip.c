@@ -1,4 +1,5 @@
-/* check_strip: tests of the strip module (dates, single items, runs, marks). */
+/* check_strip: tests of the strip module (single items, runs); the date lines
+ * are check_dateline.c's, the temperatures check_temps.c's. */
 #include <math.h>
 #include <string.h>
 
@@ -8,163 +9,6 @@
 
 #define SEG "\x1f" /* TEXT_SEG as a string, for building element-joined text */
 
-/* ---- dateline_parse ---- */
-
-/* Parses S (all of it); returns what dateline_parse returned. */
-static int date_of(const char *s, strip_date *d)
-{
-    memset(d, 0x55, sizeof *d);
-    return dateline_parse(s, strlen(s), d);
-}
-
-static void assert_date(const char *s, int y, int m, int day, int hour, int minute)
-{
-    strip_date d;
-    ck_assert_msg(date_of(s, &d) == 1, "'%s' is not read as a date line", s);
-    ck_assert_msg(d.year == y && d.month == m && d.day == day,
-                  "'%s' read as %04d-%02d-%02d, expected %04d-%02d-%02d", s, d.year, d.month,
-                  d.day, y, m, day);
-    ck_assert_msg(d.hour == hour && d.minute == minute, "'%s' read with time %d:%d, expected %d:%d",
-                  s, d.hour, d.minute, hour, minute);
-}
-
-static void assert_not_date(const char *s)
-{
-    strip_date d;
-    ck_assert_msg(date_of(s, &d) == 0, "'%s' was read as a date line (%04d-%02d-%02d)", s, d.year,
-                  d.month, d.day);
-}
-
-START_TEST(test_date_strip_forms)
-{
-    assert_date("2024.05.05 (일)", 2024, 5, 5, -1, -1);
-    assert_date("2024.05.05", 2024, 5, 5, -1, -1);
-    assert_date("2025.11.25 (화)", 2025, 11, 25, -1, -1);
-    assert_date("2024.01.23(화)", 2024, 1, 23, -1, -1);
-}
-END_TEST
-
-START_TEST(test_date_other_spellings)
-{
-    assert_date("2024-05-05 14:00", 2024, 5, 5, 14, 0);
-    assert_date("2024-05-05 09:30", 2024, 5, 5, 9, 30);
-    assert_date("2024년 5월 5일", 2024, 5, 5, -1, -1);
-    assert_date("2024년 05월 05일", 2024, 5, 5, -1, -1);
-    assert_date("2024-05-05", 2024, 5, 5, -1, -1);
-}
-END_TEST
-
-START_TEST(test_date_hour_24)
-{
-    /* 24:00 ends a day: it is 00:00 of the next, across months and years */
-    assert_date("2024-05-05 24:00", 2024, 5, 6, 0, 0);
-    assert_date("2024.02.28 24시 기준", 2024, 2, 29, 0, 0);
-    assert_date("2023.02.28 24:00", 2023, 3, 1, 0, 0);
-    assert_date("2024.12.31 (화) 24:00", 2025, 1, 1, 0, 0);
-    assert_not_date("2024-05-05 24:30");
-    assert_not_date("2024-05-05 25:00");
-}
-END_TEST
-
-START_TEST(test_date_surrounding_space)
-{
-    /* text nodes of pretty-printed HTML carry their indentation */
-    assert_date("\n      2024.05.05 (일)\n    ", 2024, 5, 5, -1, -1);
-    assert_date("  2024.03.14  ", 2024, 3, 14, -1, -1);
-}
-END_TEST
-
-START_TEST(test_date_calendar)
-{
-    assert_date("2024.02.29", 2024, 2, 29, -1, -1); /* leap year */
-    assert_not_date("2023.02.29");
-    assert_not_date("2024.13.05");
-    assert_not_date("2024.00.10");
-    assert_not_date("2024.04.31");
-    assert_not_date("2024.05.00");
-}
-END_TEST
-
-START_TEST(test_date_not_whole_text)
-{
-    assert_not_date("2024.05.05 (일) 흐림 서울 18.6℃");
-    assert_not_date("입력 2024.05.05 15:20");
-    assert_not_date("기사승인 : 2023-12-11 17:40:25 수정");
-    assert_not_date("오늘의 날씨 2024.11.28");
-    assert_not_date("2024.05.05 (일) 어린이날 행사 안내");
-}
-END_TEST
-
-START_TEST(test_date_not_a_date)
-{
-    assert_not_date("");
-    assert_not_date("   ");
-    assert_not_date("18.6℃");
-    assert_not_date("05.05"); /* no year: only with its weekday */
-    assert_not_date("11월 25일");
-    assert_not_date("기상청 제공");
-    assert_not_date("12.5");
-    assert_not_date("12.5(목요)");
-}
-END_TEST
-
-/* Shapes sites write (issue 11): the long Korean form with a time of day,
- * a weekday standing alone, words of a heading after the date, slashes,
- * and no year when the weekday is written. */
-START_TEST(test_date_more_shapes)
-{
-    assert_date("2025년 11월 25일 화요일 오후 2시 현재", 2025, 11, 25, 14, 0);
-    assert_date("2025년 11월 25일 (화) 오전 9시 30분 기준", 2025, 11, 25, 9, 30);
-    assert_date("2025년 11월 25일 오전 12시 발표", 2025, 11, 25, 0, 0);
-    assert_date("2025년 11월 25일 오후 12시", 2025, 11, 25, 12, 0);
-    assert_date("2025.11.25 (화) 주요 지역 날씨", 2025, 11, 25, -1, -1);
-    assert_date("2025.11.25 (화) · 전국 날씨 현황", 2025, 11, 25, -1, -1);
-    assert_date("2025/11/25(화)", 2025, 11, 25, -1, -1);
-    assert_date("11월 25일(화)", 0, 11, 25, -1, -1);
-    assert_date("11.25(화)", 0, 11, 25, -1, -1);
-    assert_date("11월 25일 화요일 14:00 현재", 0, 11, 25, 14, 0);
-    assert_date("05.05 (일)", 0, 5, 5, -1, -1);
-    /* prose keeps being prose, and a time of day must be one */
-    assert_not_date("2025.11.25 (화) 서울에서 열린 행사");
-    assert_not_date("2025년 11월 25일 화요일 오후 13시");
-    assert_not_date("11월 25일 서울 날씨는 맑겠다");
-    strip_date d;
-    ck_assert_int_eq(date_of("11.25(화)", &d), 1);
-    ck_assert_int_eq(d.wday, 2);
-    ck_assert_int_eq(date_of("2025.11.25 (화)", &d), 1);
-    ck_assert_int_eq(d.wday, 2);
-}
-END_TEST
-
-/* A year for a date without one: the nearest to the poll whose weekday is
- * the one written. */
-START_TEST(test_date_settle_year)
-{
-    time_t at = 1764032400; /* 2025-11-25 10:00 KST, a Tuesday */
-    ck_assert_int_eq(dateline_settle_year(11, 25, 2, at), 2025);
-    ck_assert_int_eq(dateline_settle_year(11, 25, -1, at), 2025);
-    ck_assert_int_eq(dateline_settle_year(12, 31, -1, at), 2025);
-    ck_assert_int_eq(dateline_settle_year(1, 2, -1, at + 40 * 86400), 2026); /* after New Year */
-    ck_assert_int_eq(dateline_settle_year(12, 30, 2, at + 40 * 86400), 2025);
-    ck_assert_int_eq(dateline_settle_year(11, 25, 3, at), 2026); /* 2026-11-25 is a Wednesday */
-    ck_assert_int_eq(dateline_settle_year(11, 25, 5, at), 0);    /* no year near fits a Friday */
-    ck_assert_int_eq(dateline_settle_year(2, 29, -1, at), 2024); /* the one leap year near */
-    ck_assert_int_eq(dateline_settle_year(2, 29, -1, at + 730 * 86400), 2028);
-}
-END_TEST
-
-START_TEST(test_date_respects_len)
-{
-    const char *s = "2024.05.05 (일)흐림서울18.6℃";
-    strip_date d;
-    ck_assert_int_eq(dateline_parse(s, strlen("2024.05.05 (일)"), &d), 1);
-    ck_assert_int_eq(d.year, 2024);
-    ck_assert_int_eq(d.month, 5);
-    ck_assert_int_eq(d.day, 5);
-    ck_assert_int_eq(dateline_parse(s, strlen(s), &d), 0);
-    ck_assert_int_eq(dateline_parse(s, 0, &d), 0);
-}
-END_TEST
 
 /* ---- strip_single ---- */
 
@@ -585,86 +429,11 @@ START_TEST(test_run_respects_len)
 }
 END_TEST
 
-/* ---- temps_count_marks ---- */
-
-static size_t marks(const char *s)
-{
-    return temps_count_marks(s, strlen(s));
-}
-
-/* The value of the one temperature in S. */
-static double temp_of(const char *s)
-{
-    temp_tok t[2];
-    ck_assert_msg(temps_find(s, strlen(s), t, 2) == 1, "no single temperature in '%s'", s);
-    return t[0].value;
-}
-
-START_TEST(test_temps_values)
-{
-    /* at the very start of the text too: a number without a decimal point
-     * lost its first digit there */
-    ck_assert_double_eq(temp_of("2℃"), 2.0);
-    ck_assert_double_eq(temp_of("32℃"), 32.0);
-    ck_assert_double_eq(temp_of("10°C"), 10.0);
-    ck_assert_double_eq(temp_of("-3℃"), -3.0);
-    ck_assert_double_eq_tol(temp_of("18.6℃"), 18.6, 1e-9);
-    ck_assert_double_eq_tol(temp_of("서울 -0.5℃"), -0.5, 1e-9);
-    ck_assert_double_eq(temp_of("서울 −12℃"), -12.0);
-    ck_assert_double_eq(temp_of("부산 7 ℃"), 7.0);
-    ck_assert_int_eq(signbit(temp_of("대구 -0.0℃")), 0); /* 0.0, never -0.0 */
-}
-END_TEST
-
-START_TEST(test_marks_count)
-{
-    ck_assert_uint_eq(marks(""), 0);
-    ck_assert_uint_eq(marks("기상청 제공"), 0);
-    ck_assert_uint_eq(marks("18.6℃"), 1);
-    ck_assert_uint_eq(marks("18.6°C"), 1);
-    ck_assert_uint_eq(marks("18.6° C"), 1);
-    ck_assert_uint_eq(marks("서울 18.6℃ 인천 17.2°C 수원 19.0° C"), 3);
-    ck_assert_uint_eq(marks("흐림속초15.9℃비북강릉19.0℃흐림강릉20.1℃"), 3);
-    ck_assert_uint_eq(marks("℃"), 1); /* a bare mark, as in a 기온(℃) header */
-}
-END_TEST
-
-START_TEST(test_marks_not_marks)
-{
-    ck_assert_uint_eq(marks("각도 30°"), 0);
-    ck_assert_uint_eq(marks("18.6 degrees"), 0);
-    ck_assert_uint_eq(marks("습도 45% 풍속 2.1m/s"), 0);
-    ck_assert_uint_eq(marks("2024.05.05 (일)"), 0);
-}
-END_TEST
-
-START_TEST(test_marks_respect_len)
-{
-    const char *s = "18.6℃ 17.2℃";
-    ck_assert_uint_eq(temps_count_marks(s, strlen("18.6℃")), 1);
-    ck_assert_uint_eq(temps_count_marks(s, strlen("18.6℃") - 1), 0); /* a cut ℃ */
-    ck_assert_uint_eq(temps_count_marks(s, strlen(s)), 2);
-    ck_assert_uint_eq(temps_count_marks(s, 0), 0);
-}
-END_TEST
-
 Suite *strip_suite(void)
 {
     Suite *s = suite_create("strip");
-    TCase *tc = tcase_create("date");
-    tcase_add_test(tc, test_date_strip_forms);
-    tcase_add_test(tc, test_date_other_spellings);
-    tcase_add_test(tc, test_date_hour_24);
-    tcase_add_test(tc, test_date_surrounding_space);
-    tcase_add_test(tc, test_date_calendar);
-    tcase_add_test(tc, test_date_not_whole_text);
-    tcase_add_test(tc, test_date_not_a_date);
-    tcase_add_test(tc, test_date_respects_len);
-    tcase_add_test(tc, test_date_more_shapes);
-    tcase_add_test(tc, test_date_settle_year);
-    suite_add_tcase(s, tc);
 
-    tc = tcase_create("single");
+    TCase *tc = tcase_create("single");
     tcase_add_test(tc, test_single_elements);
     tcase_add_test(tc, test_single_flattened);
     tcase_add_test(tc, test_single_name_first);
@@ -694,11 +463,5 @@ Suite *strip_suite(void)
     tcase_add_test(tc, test_run_respects_len);
     suite_add_tcase(s, tc);
 
-    tc = tcase_create("marks");
-    tcase_add_test(tc, test_temps_values);
-    tcase_add_test(tc, test_marks_count);
-    tcase_add_test(tc, test_marks_not_marks);
-    tcase_add_test(tc, test_marks_respect_len);
-    suite_add_tcase(s, tc);
     return s;
 }

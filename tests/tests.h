@@ -67,5 +67,7 @@ Suite *query_suite(void);
 Suite *cmd_query_suite(void);
 Suite *truncation_suite(void);
 Suite *store_suite(void);
+Suite *dateline_suite(void);
+Suite *temps_suite(void);
 
 #endif
