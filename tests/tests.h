@@ -69,5 +69,6 @@ Suite *truncation_suite(void);
 Suite *store_suite(void);
 Suite *dateline_suite(void);
 Suite *temps_suite(void);
+Suite *fetch_suite(void);
 
 #endif
