@@ -502,13 +502,19 @@ static void cut_block(walker *w, frame *f)
 {
     if (!f->candidate && !w->run.len)
         return;
-    buf_reset(&w->run);
-    if (f->candidate && w->collect.data && f->start <= w->collect.len)
+    /* something was left out when a temperature was: in the pending text,
+     * or in a candidate's own text (not in complete blocks inside it) */
+    int lost = temps_count_marks(w->run.data ? w->run.data : "", w->run.len) > 0;
+    if (f->candidate && w->collect.data && f->start <= w->collect.len) {
+        lost |= f->events == w->nev &&
+                temps_count_marks(w->collect.data + f->start, w->collect.len - f->start) > 0;
         w->collect.len = f->start, w->collect.data[f->start] = '\0';
+    }
+    buf_reset(&w->run);
     f->candidate = 0;
     if (w->outer == w->depth - 1)
         w->outer = NONE; /* its held-back events go on at the end */
-    w->cut = 1;
+    w->cut |= lost;
 }
 
 static void on_end(void *ctx, const xmlChar *name)

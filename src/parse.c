@@ -352,10 +352,13 @@ int parse_page(const char *bytes, size_t len, const char *charset, const wx_regi
     } else if (may_have_strip(u.data, u.len)) {
         strip_scan sc;
         strip_scan_init(&sc, reg);
+        size_t whole = page->kind == WX_KIND_HTML ? html_whole(u.data, u.len) : u.len;
         if (page->kind == WX_KIND_HTML)
-            rc = html_scan(&sc, u.data, html_whole(u.data, u.len));
+            rc = html_scan(&sc, u.data, whole);
         else
             scan_text(&sc, u.data, u.len);
+        if (whole < u.len)
+            sc.cut = 1; /* text after the last tag: a page cut off inside an item */
         if (rc == 0 && !sc.failed)
             rc = resolve_strip(&sc, page);
         else

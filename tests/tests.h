@@ -70,5 +70,6 @@ Suite *store_suite(void);
 Suite *dateline_suite(void);
 Suite *temps_suite(void);
 Suite *fetch_suite(void);
+Suite *html_suite(void);
 
 #endif
