@@ -71,5 +71,6 @@ Suite *dateline_suite(void);
 Suite *temps_suite(void);
 Suite *fetch_suite(void);
 Suite *html_suite(void);
+Suite *resolve_suite(void);
 
 #endif
