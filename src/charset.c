@@ -19,12 +19,12 @@ static const struct {
     const char *label;
     const char *iconv_name;
 } aliases[] = {
-    {"utf-8", "UTF-8"},           {"utf8", "UTF-8"},          {"euc-kr", "CP949"},
-    {"euckr", "CP949"},           {"euc_kr", "CP949"},        {"cp949", "CP949"},
-    {"ks_c_5601-1987", "CP949"},  {"ks_c_5601", "CP949"},     {"ksc5601", "CP949"},
-    {"ksc_5601", "CP949"},        {"uhc", "CP949"},           {"windows-949", "CP949"},
-    {"x-windows-949", "CP949"},   {"ms949", "CP949"},         {"csksc56011987", "CP949"},
-    {"iso-ir-149", "CP949"},      {"korean", "CP949"},        {"x-euc-kr", "CP949"},
+    {"utf-8", "UTF-8"},          {"utf8", "UTF-8"},      {"euc-kr", "CP949"},
+    {"euckr", "CP949"},          {"euc_kr", "CP949"},    {"cp949", "CP949"},
+    {"ks_c_5601-1987", "CP949"}, {"ks_c_5601", "CP949"}, {"ksc5601", "CP949"},
+    {"ksc_5601", "CP949"},       {"uhc", "CP949"},       {"windows-949", "CP949"},
+    {"x-windows-949", "CP949"},  {"ms949", "CP949"},     {"csksc56011987", "CP949"},
+    {"iso-ir-149", "CP949"},     {"korean", "CP949"},    {"x-euc-kr", "CP949"},
 };
 
 static const char *iconv_name(const char *label)
@@ -237,8 +237,8 @@ static int decode(const char *bytes, size_t len, const char *cs, wx_utf8 *out, s
 
 /* Which charset the bytes claim, when they are not valid UTF-8; NULL when
  * nothing but a UTF-8 label says (the bytes prove it wrong or damaged). */
-static const char *claimed(const char *bytes, size_t len, const char *declared,
-                           char *sniffed, size_t sniffedlen, size_t *skip)
+static const char *claimed(const char *bytes, size_t len, const char *declared, char *sniffed,
+                           size_t sniffedlen, size_t *skip)
 {
     const unsigned char *s = (const unsigned char *)bytes;
     *skip = 0;
@@ -270,8 +270,8 @@ static int decode_guess(const char *bytes, size_t len, wx_utf8 *out, char *err, 
     return sanitize_utf8(bytes, len, &out->owned);
 }
 
-int charset_to_utf8(const char *bytes, size_t len, const char *declared, wx_utf8 *out,
-                    char *err, size_t errlen)
+int charset_to_utf8(const char *bytes, size_t len, const char *declared, wx_utf8 *out, char *err,
+                    size_t errlen)
 {
     memset(out, 0, sizeof *out);
     if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)

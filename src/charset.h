@@ -25,8 +25,8 @@ typedef struct {
  * Undecodable bytes become U+FFFD. Returns -1 with err filled when the
  * charset is unknown to iconv or memory runs out. Release with
  * charset_free. */
-int charset_to_utf8(const char *bytes, size_t len, const char *declared, wx_utf8 *out,
-                    char *err, size_t errlen);
+int charset_to_utf8(const char *bytes, size_t len, const char *declared, wx_utf8 *out, char *err,
+                    size_t errlen);
 void charset_free(wx_utf8 *u);
 
 /* 1 when BYTES are valid UTF-8 (no overlongs, no surrogates). */

@@ -31,8 +31,7 @@ static int check_opts(embed_opts *o, int has_period, int argc, char **argv)
     if (o->graph.year)
         render_window(&o->graph, 0); /* a valid date (wx_opt_date): its window */
     if (o->base_url && !plain_url(o->base_url))
-        return wx_error("--base-url: '%s' has white space or control characters", o->base_url),
-               -1;
+        return wx_error("--base-url: '%s' has white space or control characters", o->base_url), -1;
     if (argc - optind != 1)
         return wx_usage(usage), -1;
     o->station = argv[optind];
@@ -43,8 +42,10 @@ static int check_opts(embed_opts *o, int has_period, int argc, char **argv)
 static int parse_opts(int argc, char **argv, embed_opts *o)
 {
     static const struct option opts[] = {
-        {"date", required_argument, NULL, 'd'},     {"period", required_argument, NULL, 'p'},
-        {"base-url", required_argument, NULL, 'b'}, {"help", no_argument, NULL, 'h'},
+        {"date", required_argument, NULL, 'd'},
+        {"period", required_argument, NULL, 'p'},
+        {"base-url", required_argument, NULL, 'b'},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int c, p, has_period = 0;
@@ -79,8 +80,8 @@ static int embed(wx_ctx *ctx, const wx_registry *reg, embed_opts *o)
         return WX_EXIT_USAGE;
     }
     o->graph.station = st->id;
-    publish_ctx pc = {&ctx->cfg, reg, store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err,
-                                                 sizeof err)};
+    publish_ctx pc = {&ctx->cfg, reg,
+                      store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err, sizeof err)};
     buf_t out = {0};
     int rc = pc.st && publish_snippet(&pc, &o->graph, o->base_url, &out, err, sizeof err) == 0;
     if (rc)

@@ -15,8 +15,8 @@ static const char usage[] =
     "[--verbose] [STATION...]";
 
 typedef struct {
-    int period;      /* -1: every rolling period */
-    int y, m, d;     /* --date */
+    int period;  /* -1: every rolling period */
+    int y, m, d; /* --date */
     int scales;
     int verbose;
 } graph_opts;
@@ -83,8 +83,8 @@ static int plan_all(wx_ctx *ctx, const wx_registry *reg, const graph_opts *o, co
     for (size_t i = 0; i < n; i++) {
         int rc = 0;
         if (o->y)
-            rc = graphs_add(plan, &ctx->cfg, reg, ids[i], PERIOD_DATE, o->y, o->m, o->d,
-                            o->scales, now, err, sizeof err);
+            rc = graphs_add(plan, &ctx->cfg, reg, ids[i], PERIOD_DATE, o->y, o->m, o->d, o->scales,
+                            now, err, sizeof err);
         for (int p = PERIOD_DAY; p < PERIOD_DATE && !o->y && rc == 0; p++)
             if (o->period < 0 || o->period == p)
                 rc = graphs_add(plan, &ctx->cfg, reg, ids[i], p, 0, 0, 0, o->scales, now, err,
@@ -99,8 +99,8 @@ static int plan_all(wx_ctx *ctx, const wx_registry *reg, const graph_opts *o, co
 static int publish_drawn(wx_ctx *ctx, const wx_registry *reg, const int *ids, size_t n)
 {
     char err[1024];
-    publish_ctx pc = {&ctx->cfg, reg, store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err,
-                                                 sizeof err)};
+    publish_ctx pc = {&ctx->cfg, reg,
+                      store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err, sizeof err)};
     int rc = pc.st ? publish_site(&pc, ids, n, err, sizeof err) : -1;
     if (rc < 0)
         wx_error("%s", err);

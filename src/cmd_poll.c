@@ -101,8 +101,9 @@ static int draw_updated(wx_ctx *ctx, poller *p)
 
 int cmd_poll(wx_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"no-graphs", no_argument, NULL, 'n'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {{"no-graphs", no_argument, NULL, 'n'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
     int c, graphs = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         if (c == 'h')

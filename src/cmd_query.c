@@ -30,10 +30,14 @@ typedef struct {
 static int parse_opts(int argc, char **argv, query_opts *o)
 {
     static const struct option opts[] = {
-        {"date", required_argument, NULL, 'd'},   {"period", required_argument, NULL, 'p'},
-        {"from", required_argument, NULL, 'f'},   {"to", required_argument, NULL, 't'},
-        {"step", required_argument, NULL, 's'},   {"format", required_argument, NULL, 'F'},
-        {"max-age", required_argument, NULL, 'a'}, {"help", no_argument, NULL, 'h'},
+        {"date", required_argument, NULL, 'd'},
+        {"period", required_argument, NULL, 'p'},
+        {"from", required_argument, NULL, 'f'},
+        {"to", required_argument, NULL, 't'},
+        {"step", required_argument, NULL, 's'},
+        {"format", required_argument, NULL, 'F'},
+        {"max-age", required_argument, NULL, 'a'},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     *o = (query_opts){.step = -1};
@@ -51,8 +55,7 @@ static int parse_opts(int argc, char **argv, query_opts *o)
             break;
         case 'F':
             if ((int)(o->fmt = (report_format)report_format_parse(optarg)) < 0)
-                return wx_error("--format: '%s' is not table, csv, tsv, json or jsonl", optarg),
-                       -1;
+                return wx_error("--format: '%s' is not table, csv, tsv, json or jsonl", optarg), -1;
             break;
         case 'a':
             if (config_duration(optarg, &o->max_age) < 0 || o->max_age <= 0)
@@ -156,8 +159,8 @@ static int gather_range(gather_ctx *g, report_station *r)
     if (r->step != QUERY_1D && obs_from > r->from) {
         char when[32];
         when_format(kept, when, sizeof when);
-        wx_warn("%d %s: readings before %s are kept only as daily rows (use --step 1d)",
-                r->st->id, r->st->name, when);
+        wx_warn("%d %s: readings before %s are kept only as daily rows (use --step 1d)", r->st->id,
+                r->st->name, when);
     }
     g->nobs = 0;
     if (obs_from < r->to && observe(g, r, obs_from, r->to) < 0)
@@ -254,8 +257,8 @@ static int run(wx_ctx *ctx, const wx_registry *reg, const query_opts *o)
             again |= all[k].st == all[i].st;
         if (again)
             continue;
-        *r = (report_station){.st = all[i].st, .range = has_range, .from = from, .to = to,
-                              .step = step};
+        *r = (report_station){
+            .st = all[i].st, .range = has_range, .from = from, .to = to, .step = step};
         if (has_range)
             query_align(step, &r->from, &r->to);
         if (gather(&g, r) != WX_EXIT_OK) {

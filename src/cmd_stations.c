@@ -10,9 +10,8 @@
 #include "cli.h"
 #include "report.h"
 
-static const char usage[] =
-    "stations [--with-data] [--stale DURATION] [--match TEXT]\n"
-    "                         [--format table|csv|tsv|json|jsonl]";
+static const char usage[] = "stations [--with-data] [--stale DURATION] [--match TEXT]\n"
+                            "                         [--format table|csv|tsv|json|jsonl]";
 
 typedef struct {
     int with_data;
@@ -24,9 +23,9 @@ typedef struct {
 static int parse_opts(int argc, char **argv, stations_opts *o)
 {
     static const struct option opts[] = {
-        {"with-data", no_argument, NULL, 'w'},     {"stale", required_argument, NULL, 's'},
-        {"match", required_argument, NULL, 'm'},   {"format", required_argument, NULL, 'F'},
-        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
+        {"with-data", no_argument, NULL, 'w'},   {"stale", required_argument, NULL, 's'},
+        {"match", required_argument, NULL, 'm'}, {"format", required_argument, NULL, 'F'},
+        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
     };
     *o = (stations_opts){0};
     int c, f;
@@ -41,8 +40,7 @@ static int parse_opts(int argc, char **argv, stations_opts *o)
         case 'm': o->match = optarg; break;
         case 'F':
             if ((f = report_format_parse(optarg)) < 0)
-                return wx_error("--format: '%s' is not table, csv, tsv, json or jsonl", optarg),
-                       -1;
+                return wx_error("--format: '%s' is not table, csv, tsv, json or jsonl", optarg), -1;
             o->fmt = (report_format)f;
             break;
         case 'h': return wx_help(usage);

@@ -53,10 +53,18 @@ static const struct key {
     {"graph_font", KEY_STRING, offsetof(wx_config, graph_font), 64, 0, 0},
     {"graph_line_color", KEY_COLOR, offsetof(wx_config, graph_line_color), 16, 0, 0},
     {"graph_background", KEY_COLOR, offsetof(wx_config, graph_background), 16, 0, 0},
-#define CAT_COLOR(name, i) {"color_" name, KEY_COLOR, offsetof(wx_config, graph_cat_color[i]), 16, 0, 0}
-    CAT_COLOR("clear", 1), CAT_COLOR("cloud", 2), CAT_COLOR("obscuration", 3),
-    CAT_COLOR("dust", 4),  CAT_COLOR("rain", 5),  CAT_COLOR("snow", 6),
-    CAT_COLOR("mixed", 7), CAT_COLOR("storm", 8),
+#define CAT_COLOR(name, i)                                                                         \
+    {                                                                                              \
+        "color_" name, KEY_COLOR, offsetof(wx_config, graph_cat_color[i]), 16, 0, 0                \
+    }
+    CAT_COLOR("clear", 1),
+    CAT_COLOR("cloud", 2),
+    CAT_COLOR("obscuration", 3),
+    CAT_COLOR("dust", 4),
+    CAT_COLOR("rain", 5),
+    CAT_COLOR("snow", 6),
+    CAT_COLOR("mixed", 7),
+    CAT_COLOR("storm", 8),
 #undef CAT_COLOR
 };
 
@@ -150,8 +158,7 @@ static int next_word(const char **s, char *dst, size_t size)
 }
 
 /* VALUE is "URL [CHARSET]" or "URL charset=CHARSET". */
-static int add_source(wx_config *c, const char *value, const char *base, char *err,
-                      size_t errlen)
+static int add_source(wx_config *c, const char *value, const char *base, char *err, size_t errlen)
 {
     char url[WX_PATH_MAX], cs[64];
     value += strspn(value, " \t");
@@ -163,12 +170,12 @@ static int add_source(wx_config *c, const char *value, const char *base, char *e
     int known = !*charset || charset_known(charset);
     if (*value || !known) {
         if (is_url(url) && !known) /* "http://x/a b": half a URL, never a URL and a charset */
-            return errf(err, errlen, "'%s %s%s%s' is not a URL and a charset: a URL cannot "
-                                     "contain white space (write it as %%20)",
+            return errf(err, errlen,
+                        "'%s %s%s%s' is not a URL and a charset: a URL cannot "
+                        "contain white space (write it as %%20)",
                         url, cs, *value ? " " : "", value);
         return *value ? errf(err, errlen, "unexpected '%s' after the source's charset", value)
-                      : errf(err, errlen, "unknown charset '%s' (iconv cannot read it)",
-                             charset);
+                      : errf(err, errlen, "unknown charset '%s' (iconv cannot read it)", charset);
     }
     if (VEC_RESERVE(c->sources, c->nsources, c->capsources, 4) < 0)
         return errf(err, errlen, "out of memory");
@@ -184,8 +191,8 @@ static int add_source(wx_config *c, const char *value, const char *base, char *e
 int config_zone_known(const char *name)
 {
     char path[WX_PATH_MAX], magic[4];
-    if (!*name || name[0] == '/' || strstr(name, "..") || bprintf(path, sizeof path, "%s/%s",
-                                                                  WX_ZONEINFO, name) < 0)
+    if (!*name || name[0] == '/' || strstr(name, "..") ||
+        bprintf(path, sizeof path, "%s/%s", WX_ZONEINFO, name) < 0)
         return 0;
     FILE *f = fopen(path, "rb");
     size_t n = f ? fread(magic, 1, sizeof magic, f) : 0;
@@ -194,8 +201,7 @@ int config_zone_known(const char *name)
     return n == sizeof magic && memcmp(magic, "TZif", 4) == 0;
 }
 
-static int set_number(const struct key *k, long *field, const char *value, char *err,
-                      size_t errlen)
+static int set_number(const struct key *k, long *field, const char *value, char *err, size_t errlen)
 {
     long v;
     int rc = k->type == KEY_DURATION ? config_duration(value, &v) : config_size(value, &v);
@@ -204,8 +210,8 @@ static int set_number(const struct key *k, long *field, const char *value, char 
                     k->type == KEY_DURATION ? "seconds, or a number with s, m, h or d"
                                             : "bytes, or a number with k, M or G");
     if (v < k->min || v > k->max)
-        return errf(err, errlen, "%s %s is out of range (%ld to %ld%s)", k->name, value,
-                    k->min, k->max, k->type == KEY_DURATION ? " seconds" : " bytes");
+        return errf(err, errlen, "%s %s is out of range (%ld to %ld%s)", k->name, value, k->min,
+                    k->max, k->type == KEY_DURATION ? " seconds" : " bytes");
     *field = v;
     return 0;
 }
@@ -231,8 +237,7 @@ static int is_color(const char *s)
     return strspn(s + 1, "0123456789abcdefABCDEF") == n - 1;
 }
 
-static int set_other(const struct key *k, char *field, const char *value, char *err,
-                     size_t errlen)
+static int set_other(const struct key *k, char *field, const char *value, char *err, size_t errlen)
 {
     char *end;
     long v;
@@ -256,11 +261,12 @@ static int set_other(const struct key *k, char *field, const char *value, char *
         if (strlen(value) >= k->size)
             return errf(err, errlen, "%s is too long", k->name);
         if (!config_zone_known(value))
-            return errf(err, errlen, "timezone '%s' is not in the zoneinfo database (%s); "
-                                     "for Korea: Asia/Seoul", value, WX_ZONEINFO);
+            return errf(err, errlen,
+                        "timezone '%s' is not in the zoneinfo database (%s); "
+                        "for Korea: Asia/Seoul",
+                        value, WX_ZONEINFO);
         return bprintf(field, k->size, "%s", value);
-    default:
-        return errf(err, errlen, "%s: unknown type", k->name);
+    default: return errf(err, errlen, "%s: unknown type", k->name);
     }
 }
 
@@ -273,8 +279,7 @@ int config_set(wx_config *c, const char *key, const char *value, const char *bas
             continue;
         char *field = (char *)c + k->offset;
         switch (k->type) {
-        case KEY_SOURCE:
-            return add_source(c, value, base, err, errlen);
+        case KEY_SOURCE: return add_source(c, value, base, err, errlen);
         case KEY_PATH:
             if (!*value)
                 return errf(err, errlen, "%s needs a path", key);
@@ -286,10 +291,8 @@ int config_set(wx_config *c, const char *key, const char *value, const char *bas
                 return errf(err, errlen, "%s is too long", key);
             return 0;
         case KEY_DURATION:
-        case KEY_SIZE:
-            return set_number(k, (long *)(void *)field, value, err, errlen);
-        default:
-            return set_other(k, field, value, err, errlen);
+        case KEY_SIZE: return set_number(k, (long *)(void *)field, value, err, errlen);
+        default: return set_other(k, field, value, err, errlen);
         }
     }
     return errf(err, errlen, "unknown key '%s'", key);
@@ -317,8 +320,8 @@ static int read_line(wx_config *c, char *line, const char *base, char *why, size
     return config_set(c, trim(line), trim(eq + 1), base, why, whylen);
 }
 
-int config_parse(wx_config *c, const char *text, size_t len, const char *origin,
-                 const char *base, char *err, size_t errlen)
+int config_parse(wx_config *c, const char *text, size_t len, const char *origin, const char *base,
+                 char *err, size_t errlen)
 {
     char why[512];
     char *copy = strndup(text, len);
@@ -380,14 +383,17 @@ static int path_within(const char *a, const char *b)
 int config_check(const wx_config *c, char *err, size_t errlen)
 {
     if (!config_zone_known(c->timezone))
-        return errf(err, errlen, "timezone '%s' is not in the zoneinfo database (%s): "
-                                 "install tzdata", c->timezone, WX_ZONEINFO);
+        return errf(err, errlen,
+                    "timezone '%s' is not in the zoneinfo database (%s): "
+                    "install tzdata",
+                    c->timezone, WX_ZONEINFO);
     /* a web server serves graph_dir: it must never serve the RRD files or
      * sources.state */
     int within = path_within(c->data_dir, c->graph_dir);
     if (within)
-        return errf(err, errlen, "data_dir %s is %s graph_dir %s, which a web server serves: "
-                                 "give them directories of their own",
+        return errf(err, errlen,
+                    "data_dir %s is %s graph_dir %s, which a web server serves: "
+                    "give them directories of their own",
                     c->data_dir, within == 1 ? "the same as" : "inside", c->graph_dir);
     return 0;
 }

@@ -28,8 +28,8 @@ typedef struct {
     long timeout;        /* seconds for one fetch */
     long max_page_bytes; /* a larger page is an error */
     char user_agent[256];
-    long max_strip_age;  /* seconds a feed's observation may be old at poll time */
-    long lock_wait;      /* seconds a poll waits for another one to finish */
+    long max_strip_age; /* seconds a feed's observation may be old at poll time */
+    long lock_wait;     /* seconds a poll waits for another one to finish */
     /* graphs: 0 or "" leaves render's default */
     long graph_width, graph_height; /* plot area at scale 1 */
     int graph_scale;                /* bit 1: 1x, bit 2: @2x */
@@ -50,8 +50,8 @@ int config_read(wx_config *c, const char *path, char *err, size_t errlen);
 
 /* The same from TEXT in memory: ORIGIN names it in messages, relative
  * paths are taken from BASE ("" or NULL: the current directory). */
-int config_parse(wx_config *c, const char *text, size_t len, const char *origin,
-                 const char *base, char *err, size_t errlen);
+int config_parse(wx_config *c, const char *text, size_t len, const char *origin, const char *base,
+                 char *err, size_t errlen);
 
 /* Checks what no single key can: the time zone (also the default one) is
  * in the zoneinfo database, and data_dir is neither graph_dir nor inside

@@ -167,9 +167,9 @@ size_t dateline_prefix(const char *s, size_t len, strip_date *d)
 /* Words a heading puts after its date ("2025.11.25 (화) 주요 지역 날씨"); a
  * date followed by anything else is prose. */
 static const char *const heading_words[] = {
-    "주요", "지역", "도시", "지역별", "도시별", "전국", "날씨", "기상", "기온", "현재", "현황",
-    "정보", "기상청", "제공", "오늘의", "오늘", "실황", "관측", "기준", "발표", "시각", "보기",
-    "한눈에", "·", "|", "-", ":", ",", "[", "]", NULL};
+    "주요",   "지역",   "도시", "지역별", "도시별", "전국", "날씨", "기상", "기온", "현재", "현황",
+    "정보",   "기상청", "제공", "오늘의", "오늘",   "실황", "관측", "기준", "발표", "시각", "보기",
+    "한눈에", "·",      "|",    "-",      ":",      ",",    "[",    "]",    NULL};
 
 static int heading_tail(const char *s, size_t len, size_t i)
 {

@@ -8,9 +8,9 @@
 typedef struct {
     int year, month, day, hour, minute; /* hour/minute -1 when absent; year 0:
                                          * not written (see dateline_settle_year) */
-    int wday;       /* the weekday written, 0 = Sunday; -1 when none */
-    size_t at;      /* items seen before the date line */
-    size_t gap;     /* other text between the previous item and the date line */
+    int wday;                           /* the weekday written, 0 = Sunday; -1 when none */
+    size_t at;                          /* items seen before the date line */
+    size_t gap;                         /* other text between the previous item and the date line */
 } strip_date;
 
 /* Reads a date line ("2024.05.05 (일)", "2024-05-05 14:00", "2024/05/05(일)",

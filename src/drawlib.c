@@ -35,7 +35,10 @@ static const struct {
     const char *name;
     size_t offset;
 } symbols[] = {
-#define SYM(field, name) {name, offsetof(__typeof__(draw), field)}
+#define SYM(field, name)                                                                           \
+    {                                                                                              \
+        name, offsetof(__typeof__(draw), field)                                                    \
+    }
     SYM(api.graph_v, "rrd_graph_v"),
     SYM(api.info_free, "rrd_info_free"),
     SYM(api.clear_error, "rrd_clear_error"),
@@ -79,8 +82,8 @@ int drawlib_hangul_font(char *family, size_t size, char *err, size_t errlen)
     void *config = draw.fc_init();
     void *pattern = draw.fc_name_parse((const unsigned char *)":lang=ko");
     void *objects = draw.fc_object_set_build("family", (char *)NULL);
-    fc_fontset *set = config && pattern && objects ? draw.fc_font_list(config, pattern, objects)
-                                                   : NULL;
+    fc_fontset *set =
+        config && pattern && objects ? draw.fc_font_list(config, pattern, objects) : NULL;
     int found = 0;
     for (int i = 0; set && i < set->nfont; i++) {
         unsigned char *name = NULL;
@@ -99,8 +102,8 @@ int drawlib_hangul_font(char *family, size_t size, char *err, size_t errlen)
     if (config)
         draw.fc_config_destroy(config);
     if (!found)
-        return errf(err, errlen, "no font with Hangul is installed (fontconfig finds none for "
-                                 "':lang=ko'; install fonts-nanum): graphs would show boxes");
+        return errf(err, errlen,
+                    "no font with Hangul is installed (fontconfig finds none for "
+                    "':lang=ko'; install fonts-nanum): graphs would show boxes");
     return 0;
 }
-

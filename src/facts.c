@@ -36,19 +36,22 @@ static void draw_command(const render_job *j, char *dst, size_t size)
         snprintf(dst, size, "wxstrip graph --date %04d-%02d-%02d %d", j->year, j->month, j->day,
                  j->station);
     else
-        snprintf(dst, size, "wxstrip graph --period %s %d", render_period_name(j->p),
-                 j->station);
+        snprintf(dst, size, "wxstrip graph --period %s %d", render_period_name(j->p), j->station);
 }
 
 /* Names, paths and the 1x PNG of the graph WANT describes. 0; 1 when that
  * PNG has not been drawn yet (err says how to draw it); -1 with err. */
-static int facts_locate(const publish_ctx *pc, const render_job *want, graph_facts *g,
-                        char *err, size_t errlen)
+static int facts_locate(const publish_ctx *pc, const render_job *want, graph_facts *g, char *err,
+                        size_t errlen)
 {
     char png[sizeof g->dir + 64], cmd[128];
     memset(g, 0, sizeof *g);
-    g->job = (render_job){.station = want->station, .p = want->p, .year = want->year,
-                          .month = want->month, .day = want->day, .scale = 2};
+    g->job = (render_job){.station = want->station,
+                          .p = want->p,
+                          .year = want->year,
+                          .month = want->month,
+                          .day = want->day,
+                          .scale = 2};
     if (want->p > PERIOD_DATE || render_window(&g->job, 0) < 0)
         return errf(err, errlen, "%04d-%02d-%02d is not a date", want->year, want->month,
                     want->day);
@@ -102,8 +105,7 @@ static int finished(const graph_facts *g)
     return g->job.p == PERIOD_DATE && g->sb.st_mtime >= g->job.end;
 }
 
-static void alt_cache_names(const graph_facts *g, char *path, size_t psize, char *key,
-                            size_t ksize)
+static void alt_cache_names(const graph_facts *g, char *path, size_t psize, char *key, size_t ksize)
 {
     snprintf(path, psize, "%s/.%.10s.alt", g->dir, g->file);
     snprintf(key, ksize, "%lld.%09ld %lld\n", (long long)g->sb.st_mtim.tv_sec,
@@ -152,8 +154,8 @@ static int facts_alt(const publish_ctx *pc, graph_facts *g, int write_cache, cha
     return 0;
 }
 
-int facts_read(const publish_ctx *pc, const render_job *want, graph_facts *g,
-                      int write_cache, char *err, size_t errlen)
+int facts_read(const publish_ctx *pc, const render_job *want, graph_facts *g, int write_cache,
+               char *err, size_t errlen)
 {
     int rc = facts_locate(pc, want, g, err, errlen);
     if (rc != 0)

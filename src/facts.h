@@ -10,12 +10,12 @@
 #include "graphspec.h"
 
 typedef struct {
-    render_job job;            /* station, period, date; then the window */
-    char name[WX_NAME_MAX];    /* the registry's name, or the number */
-    char span[64];             /* "2024년 5월 5일", "최근 24시간" */
+    render_job job;             /* station, period, date; then the window */
+    char name[WX_NAME_MAX];     /* the registry's name, or the number */
+    char span[64];              /* "2024년 5월 5일", "최근 24시간" */
     char dir[WX_PATH_MAX + 16]; /* GRAPH_DIR/<id> */
-    char file[64], file2x[64]; /* "day.png", "day@2x.png" */
-    struct stat sb;            /* of the 1x PNG */
+    char file[64], file2x[64];  /* "day.png", "day@2x.png" */
+    struct stat sb;             /* of the 1x PNG */
     int has2x, width, height;
     char alt[512];
 } graph_facts;

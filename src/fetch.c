@@ -148,8 +148,8 @@ static void setup(CURL *c, const char *url, const fetch_opts *o, sink *s, char *
     curl_easy_setopt(c, CURLOPT_MAXREDIRS, MAX_REDIRECTS);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, o->timeout < CONNECT_TIMEOUT ? o->timeout
-                                                                             : CONNECT_TIMEOUT);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT,
+                     o->timeout < CONNECT_TIMEOUT ? o->timeout : CONNECT_TIMEOUT);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, o->timeout);
     curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_bytes);
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
@@ -164,13 +164,12 @@ static void setup(CURL *c, const char *url, const fetch_opts *o, sink *s, char *
 }
 
 /* Words for what went wrong, better than libcurl's where we know more. */
-static int failure(CURL *c, CURLcode rc, const sink *s, const fetch_opts *o,
-                   const char *curlmsg, char *err, size_t errlen)
+static int failure(CURL *c, CURLcode rc, const sink *s, const fetch_opts *o, const char *curlmsg,
+                   char *err, size_t errlen)
 {
     char *where = NULL;
     if (s->too_big || rc == CURLE_FILESIZE_EXCEEDED)
-        return errf(err, errlen, "the page is larger than the limit of %ld bytes",
-                    o->max_bytes);
+        return errf(err, errlen, "the page is larger than the limit of %ld bytes", o->max_bytes);
     if (rc == CURLE_OPERATION_TIMEDOUT)
         return errf(err, errlen, "timed out after %ld s", o->timeout);
     if (rc == CURLE_UNSUPPORTED_PROTOCOL &&

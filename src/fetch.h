@@ -7,21 +7,21 @@
 #include "buf.h"
 
 typedef struct {
-    long timeout;              /* seconds for the whole transfer */
-    long max_bytes;            /* a larger body is an error, never truncated */
+    long timeout;   /* seconds for the whole transfer */
+    long max_bytes; /* a larger body is an error, never truncated */
     const char *user_agent;
-    const char *etag;          /* validators of the last fetch, or NULL */
+    const char *etag; /* validators of the last fetch, or NULL */
     const char *last_modified;
 } fetch_opts;
 
 typedef struct {
-    buf_t body;            /* decoded (gzip, deflate) */
-    long status;           /* HTTP status of the final response */
-    int not_modified;      /* 304: the body is empty, nothing changed */
-    char charset[32];      /* from Content-Type; "" when none */
-    char etag[256];        /* validators to send next time; "" when none */
+    buf_t body;       /* decoded (gzip, deflate) */
+    long status;      /* HTTP status of the final response */
+    int not_modified; /* 304: the body is empty, nothing changed */
+    char charset[32]; /* from Content-Type; "" when none */
+    char etag[256];   /* validators to send next time; "" when none */
     char last_modified[64];
-    char reason[64];       /* "404 Not Found" */
+    char reason[64]; /* "404 Not Found" */
 } fetch_result;
 
 typedef struct fetcher fetcher;

@@ -26,8 +26,7 @@ static int push(graph_plan *plan, const render_job *job)
 }
 
 int graphs_add(graph_plan *plan, const wx_config *cfg, const wx_registry *reg, int station,
-               period p, int y, int m, int d, int scales, time_t now, char *err,
-               size_t errlen)
+               period p, int y, int m, int d, int scales, time_t now, char *err, size_t errlen)
 {
     render_job job = {.station = station, .p = p, .year = y, .month = m, .day = d};
     const wx_station *st = stations_by_id(reg, station);
@@ -76,15 +75,15 @@ int graphs_after_poll(graph_plan *plan, const wx_config *cfg, const wx_registry 
             if (graphs_add(plan, cfg, reg, stations[i], p, 0, 0, 0, cfg->graph_scale, now, err,
                            errlen) < 0)
                 return -1;
-        if (graphs_add(plan, cfg, reg, stations[i], PERIOD_DATE, y, m, d, cfg->graph_scale,
-                       now, err, errlen) < 0)
+        if (graphs_add(plan, cfg, reg, stations[i], PERIOD_DATE, y, m, d, cfg->graph_scale, now,
+                       err, errlen) < 0)
             return -1;
         for (int back = 1; back <= FINISH_DAYS; back++) {
             int py, pm, pd;
             when_date(now - back * 86400L, &py, &pm, &pd);
             if (unfinished(cfg, stations[i], py, pm, pd) &&
-                graphs_add(plan, cfg, reg, stations[i], PERIOD_DATE, py, pm, pd,
-                           cfg->graph_scale, now, err, errlen) < 0)
+                graphs_add(plan, cfg, reg, stations[i], PERIOD_DATE, py, pm, pd, cfg->graph_scale,
+                           now, err, errlen) < 0)
                 return -1;
         }
     }

@@ -20,8 +20,7 @@ typedef struct {
  * at NOW for rolling periods. Creates GRAPH_DIR/<station>/. 0, or -1 with
  * err. */
 int graphs_add(graph_plan *plan, const wx_config *cfg, const wx_registry *reg, int station,
-               period p, int y, int m, int d, int scales, time_t now, char *err,
-               size_t errlen);
+               period p, int y, int m, int d, int scales, time_t now, char *err, size_t errlen);
 
 /* What a poll redraws for stations that got new readings: their rolling
  * graphs, today's dated graph, and each earlier dated graph drawn before
@@ -41,6 +40,5 @@ void graphs_plan_free(graph_plan *plan);
  * file (a poll killed between storing and drawing), ascending; free *OUT.
  * 0, or -1 with err. */
 int graphs_stale(const wx_config *cfg, int **out, size_t *n, char *err, size_t errlen);
-
 
 #endif

@@ -9,9 +9,9 @@
 
 static const struct period_def {
     const char *name;
-    const char *span;       /* for the title */
+    const char *span; /* for the title */
     long seconds;
-    unsigned long step;     /* resolution asked of the RRD */
+    unsigned long step; /* resolution asked of the RRD */
 } periods[] = {
     [PERIOD_DAY] = {"day", "최근 24시간", 86400, 600},
     [PERIOD_WEEK] = {"week", "최근 7일", 7 * 86400, 3600},
@@ -81,8 +81,8 @@ int render_png_size(const char *path, int *width, int *height)
 {
     unsigned char h[24];
     FILE *f = fopen(path, "rb");
-    int ok = f && fread(h, 1, sizeof h, f) == sizeof h &&
-             memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(h + 12, "IHDR", 4) == 0;
+    int ok = f && fread(h, 1, sizeof h, f) == sizeof h && memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0 &&
+             memcmp(h + 12, "IHDR", 4) == 0;
     if (f)
         fclose(f);
     if (!ok || be32(h + 16) == 0 || be32(h + 16) > 100000 || be32(h + 20) > 100000)
@@ -91,4 +91,3 @@ int render_png_size(const char *path, int *width, int *height)
     *height = (int)be32(h + 20);
     return 0;
 }
-

@@ -16,11 +16,11 @@ typedef struct {
     int station;
     char name[WX_NAME_MAX]; /* Korean name, for the title */
     period p;
-    int year, month, day;   /* PERIOD_DATE */
-    int scale;              /* 1, or 2 for @2x */
-    time_t start, end;      /* the window */
-    char rrd[WX_FILE_MAX];  /* the station's file */
-    char png[WX_FILE_MAX];  /* where the graph goes */
+    int year, month, day;  /* PERIOD_DATE */
+    int scale;             /* 1, or 2 for @2x */
+    time_t start, end;     /* the window */
+    char rrd[WX_FILE_MAX]; /* the station's file */
+    char png[WX_FILE_MAX]; /* where the graph goes */
 } render_job;
 
 /* Names a rolling period ("day" ...); -1 for an unknown name. */

@@ -39,30 +39,31 @@ typedef enum {
 static const struct tag {
     const char *name;
     tag_kind kind;
-} tags[] = { /* sorted by name for bsearch */
-    {"address", TAG_BLOCK},    {"applet", TAG_IGNORED},   {"area", TAG_IMAGE},
-    {"article", TAG_BLOCK},    {"aside", TAG_BLOCK},      {"blockquote", TAG_BLOCK},
-    {"body", TAG_BLOCK},       {"br", TAG_BREAK},         {"button", TAG_BLOCK},
-    {"canvas", TAG_IGNORED},   {"caption", TAG_BLOCK},    {"center", TAG_BLOCK},
-    {"dd", TAG_BLOCK},         {"details", TAG_BLOCK},    {"dialog", TAG_BLOCK},
-    {"dir", TAG_BLOCK},        {"div", TAG_BLOCK},        {"dl", TAG_BLOCK},
-    {"dt", TAG_BLOCK},         {"embed", TAG_IGNORED},    {"fieldset", TAG_BLOCK},
-    {"figcaption", TAG_BLOCK}, {"figure", TAG_BLOCK},     {"footer", TAG_BLOCK},
-    {"form", TAG_BLOCK},       {"frameset", TAG_BLOCK},   {"h1", TAG_BLOCK},
-    {"h2", TAG_BLOCK},         {"h3", TAG_BLOCK},         {"h4", TAG_BLOCK},
-    {"h5", TAG_BLOCK},         {"h6", TAG_BLOCK},         {"head", TAG_IGNORED},
-    {"header", TAG_BLOCK},     {"hgroup", TAG_BLOCK},     {"hr", TAG_BREAK},
-    {"html", TAG_BLOCK},       {"iframe", TAG_IGNORED},   {"img", TAG_IMAGE},
-    {"input", TAG_IMAGE},      {"legend", TAG_BLOCK},     {"li", TAG_BLOCK},
-    {"main", TAG_BLOCK},       {"map", TAG_BLOCK},        {"marquee", TAG_BLOCK},
-    {"menu", TAG_BLOCK},       {"nav", TAG_BLOCK},        {"noembed", TAG_IGNORED},
-    {"object", TAG_IGNORED},   {"ol", TAG_BLOCK},         {"optgroup", TAG_BLOCK},
-    {"option", TAG_BLOCK},     {"p", TAG_BLOCK},          {"pre", TAG_BLOCK},
-    {"script", TAG_IGNORED},   {"section", TAG_BLOCK},    {"select", TAG_BLOCK},
-    {"style", TAG_IGNORED},    {"summary", TAG_BLOCK},    {"table", TAG_TABLE},
-    {"tbody", TAG_BLOCK},      {"td", TAG_CELL},          {"template", TAG_IGNORED},
-    {"textarea", TAG_IGNORED}, {"tfoot", TAG_BLOCK},      {"th", TAG_CELL},
-    {"thead", TAG_BLOCK},      {"title", TAG_IGNORED},    {"tr", TAG_ROW},
+} tags[] = {
+    /* sorted by name for bsearch */
+    {"address", TAG_BLOCK},    {"applet", TAG_IGNORED}, {"area", TAG_IMAGE},
+    {"article", TAG_BLOCK},    {"aside", TAG_BLOCK},    {"blockquote", TAG_BLOCK},
+    {"body", TAG_BLOCK},       {"br", TAG_BREAK},       {"button", TAG_BLOCK},
+    {"canvas", TAG_IGNORED},   {"caption", TAG_BLOCK},  {"center", TAG_BLOCK},
+    {"dd", TAG_BLOCK},         {"details", TAG_BLOCK},  {"dialog", TAG_BLOCK},
+    {"dir", TAG_BLOCK},        {"div", TAG_BLOCK},      {"dl", TAG_BLOCK},
+    {"dt", TAG_BLOCK},         {"embed", TAG_IGNORED},  {"fieldset", TAG_BLOCK},
+    {"figcaption", TAG_BLOCK}, {"figure", TAG_BLOCK},   {"footer", TAG_BLOCK},
+    {"form", TAG_BLOCK},       {"frameset", TAG_BLOCK}, {"h1", TAG_BLOCK},
+    {"h2", TAG_BLOCK},         {"h3", TAG_BLOCK},       {"h4", TAG_BLOCK},
+    {"h5", TAG_BLOCK},         {"h6", TAG_BLOCK},       {"head", TAG_IGNORED},
+    {"header", TAG_BLOCK},     {"hgroup", TAG_BLOCK},   {"hr", TAG_BREAK},
+    {"html", TAG_BLOCK},       {"iframe", TAG_IGNORED}, {"img", TAG_IMAGE},
+    {"input", TAG_IMAGE},      {"legend", TAG_BLOCK},   {"li", TAG_BLOCK},
+    {"main", TAG_BLOCK},       {"map", TAG_BLOCK},      {"marquee", TAG_BLOCK},
+    {"menu", TAG_BLOCK},       {"nav", TAG_BLOCK},      {"noembed", TAG_IGNORED},
+    {"object", TAG_IGNORED},   {"ol", TAG_BLOCK},       {"optgroup", TAG_BLOCK},
+    {"option", TAG_BLOCK},     {"p", TAG_BLOCK},        {"pre", TAG_BLOCK},
+    {"script", TAG_IGNORED},   {"section", TAG_BLOCK},  {"select", TAG_BLOCK},
+    {"style", TAG_IGNORED},    {"summary", TAG_BLOCK},  {"table", TAG_TABLE},
+    {"tbody", TAG_BLOCK},      {"td", TAG_CELL},        {"template", TAG_IGNORED},
+    {"textarea", TAG_IGNORED}, {"tfoot", TAG_BLOCK},    {"th", TAG_CELL},
+    {"thead", TAG_BLOCK},      {"title", TAG_IGNORED},  {"tr", TAG_ROW},
     {"ul", TAG_BLOCK},         {"xmp", TAG_IGNORED},
 };
 
@@ -117,14 +118,14 @@ typedef struct {
     strip_scan *scan;
     frame *st;
     size_t depth, cap;
-    int ignore;      /* inside script, style, head...: nothing counts */
-    buf_t run;       /* inline text since the last block boundary */
-    buf_t collect;   /* the text of the open candidates, from the outermost */
-    size_t outer;    /* the outermost candidate, or NONE */
-    event *ev;       /* events held back for the open candidates */
+    int ignore;    /* inside script, style, head...: nothing counts */
+    buf_t run;     /* inline text since the last block boundary */
+    buf_t collect; /* the text of the open candidates, from the outermost */
+    size_t outer;  /* the outermost candidate, or NONE */
+    event *ev;     /* events held back for the open candidates */
     size_t nev, capev;
     buf_t evtext;
-    size_t content;  /* text bytes and images seen */
+    size_t content; /* text bytes and images seen */
     kind_cache kinds;
     htmlParserCtxtPtr ctxt; /* to tell an end tag from the end of the input */
     int at_eof;             /* closing what the input left open */
@@ -253,8 +254,8 @@ static void add_label(walker *w, const char *label)
 }
 
 /* Alt texts that describe the picture, not the weather. */
-static const char *const generic_labels[] = {"icon", "아이콘", "이미지", "image", "img", "그림",
-                                             NULL};
+static const char *const generic_labels[] = {"icon", "아이콘", "이미지", "image",
+                                             "img",  "그림",   NULL};
 
 /* The text an image (alt, title) or an empty icon (aria-label, title) stands
  * for; NULL when none. */
@@ -473,8 +474,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **attrs)
             f->label = label ? strdup(label) : NULL;
         }
         return;
-    default:
-        start_block(w, k);
+    default: start_block(w, k);
     }
 }
 
@@ -490,8 +490,9 @@ static int end_tag_here(const htmlParserCtxtPtr c, const xmlChar *name)
     p--; /* at '>' */
     while (p > base && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r'))
         p--;
-    return (size_t)(p - base) >= n + 2 && strncasecmp((const char *)p - n, (const char *)name, n) == 0 &&
-           p[-(long)n - 1] == '/' && p[-(long)n - 2] == '<';
+    return (size_t)(p - base) >= n + 2 &&
+           strncasecmp((const char *)p - n, (const char *)name, n) == 0 && p[-(long)n - 1] == '/' &&
+           p[-(long)n - 2] == '<';
 }
 
 /* A block the input ends inside (closed by libxml2 at the end of the input,
@@ -524,8 +525,9 @@ static void on_end(void *ctx, const xmlChar *name)
     if (!w->depth)
         return;
     frame *f = &w->st[w->depth - 1];
-    int eof = w->at_eof || (w->ctxt && w->ctxt->input && w->ctxt->input->cur >= w->ctxt->input->end &&
-                            !end_tag_here(w->ctxt, name));
+    int eof =
+        w->at_eof || (w->ctxt && w->ctxt->input && w->ctxt->input->cur >= w->ctxt->input->end &&
+                      !end_tag_here(w->ctxt, name));
     if (eof && is_block(f->kind))
         cut_block(w, f);
     if (f->kind == TAG_IGNORED) {

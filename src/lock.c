@@ -40,8 +40,8 @@ int lock_acquire(const char *dir, long wait, char *err, size_t errlen)
         if (now_seconds() >= deadline) {
             close(fd);
             return errf(err, errlen,
-                        "another wxstrip is writing to %s: gave up after waiting %ld s for %s",
-                        dir, wait, path);
+                        "another wxstrip is writing to %s: gave up after waiting %ld s for %s", dir,
+                        wait, path);
         }
         nanosleep(&(struct timespec){0, PAUSE_NS}, NULL);
     }

@@ -59,8 +59,7 @@ static void add_override(override *ov, size_t *nov, const char *key, const char 
         (*nov)++;
 }
 
-static int load_config(wx_ctx *ctx, const char *path, const override *ov, size_t nov,
-                       int fetches)
+static int load_config(wx_ctx *ctx, const char *path, const override *ov, size_t nov, int fetches)
 {
     char err[1024];
     config_init(&ctx->cfg);
@@ -103,9 +102,12 @@ int main(int argc, char **argv)
         setlocale(LC_CTYPE, "C.UTF-8");
     setlocale(LC_NUMERIC, "C");
     static const struct option opts[] = {
-        {"config", required_argument, NULL, 'c'},   {"data-dir", required_argument, NULL, 'd'},
-        {"graph-dir", required_argument, NULL, 'g'}, {"stations", required_argument, NULL, 's'},
-        {"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
+        {"config", required_argument, NULL, 'c'},
+        {"data-dir", required_argument, NULL, 'd'},
+        {"graph-dir", required_argument, NULL, 'g'},
+        {"stations", required_argument, NULL, 's'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     const char *config = NULL;

@@ -83,9 +83,10 @@ int page_settle_year(wx_page *p, time_t ref)
     if (!y) {
         static const char *const names[] = {"일", "월", "화", "수", "목", "금", "토"};
         int w = p->undated_wday;
-        return page_add_warning(p, "the date line %d월 %d일(%s) fits no year near this time: "
-                                   "the strip is undated", p->undated_month, p->undated_day,
-                                w >= 0 && w < 7 ? names[w] : "?");
+        return page_add_warning(p,
+                                "the date line %d월 %d일(%s) fits no year near this time: "
+                                "the strip is undated",
+                                p->undated_month, p->undated_day, w >= 0 && w < 7 ? names[w] : "?");
     }
     p->year = y, p->month = p->undated_month, p->day = p->undated_day;
     return 0;

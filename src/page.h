@@ -30,11 +30,11 @@ typedef struct {
 
 typedef struct {
     wx_kind kind;
-    char charset[32]; /* what the bytes were read as */
-    int year, month, day; /* the strip's or feed's date; 0 when none */
-    int hour, minute;     /* observation time; -1 when none */
+    char charset[32];                             /* what the bytes were read as */
+    int year, month, day;                         /* the strip's or feed's date; 0 when none */
+    int hour, minute;                             /* observation time; -1 when none */
     int undated_month, undated_day, undated_wday; /* a date line without a year
-                          * (year 0): page_settle_year gives it one */
+                                                   * (year 0): page_settle_year gives it one */
     wx_reading *readings;
     size_t nreadings, capreadings;
     wx_unresolved *unresolved;

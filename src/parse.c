@@ -40,13 +40,13 @@ static int has_ci(const char *s, size_t len, const char *needle)
     return 0;
 }
 
-static const char *const html_marks[] = {"<html", "<body", "<div", "<li", "<ul", "<p>",
-                                         "<p ", "<br", "<span", "<table", "<td", NULL};
+static const char *const html_marks[] = {"<html", "<body", "<div",  "<li",    "<ul", "<p>",
+                                         "<p ",   "<br",   "<span", "<table", "<td", NULL};
 
 static int is_name_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-' || c == '.' || c == ':';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.' || c == ':';
 }
 
 /* 1 when S has a start tag of element NAME, with or without a namespace
@@ -81,8 +81,9 @@ static wx_kind detect(const char *s, size_t len)
 }
 
 /* A page can only carry a strip if it writes a temperature somewhere. */
-static const char *const temp_marks[] = {"℃", "°", "º", "˚", "&#8451", "&#x2103", "&#X2103",
-                                         "&deg", "&#176", "&#xb0", "&#xB0", "기온", "온도", NULL};
+static const char *const temp_marks[] = {"℃",       "°",       "º",    "˚",     "&#8451",
+                                         "&#x2103", "&#X2103", "&deg", "&#176", "&#xb0",
+                                         "&#xB0",   "기온",    "온도", NULL};
 
 static int may_have_strip(const char *s, size_t len)
 {
@@ -98,8 +99,8 @@ static int may_have_strip(const char *s, size_t len)
 static size_t html_whole(const char *s, size_t len)
 {
     size_t end = len;
-    while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\n' || s[end - 1] == '\r' ||
-                       s[end - 1] == '\t'))
+    while (end > 0 &&
+           (s[end - 1] == ' ' || s[end - 1] == '\n' || s[end - 1] == '\r' || s[end - 1] == '\t'))
         end--;
     if (end == 0 || s[end - 1] == '>')
         return len;
@@ -146,7 +147,7 @@ typedef struct {
     unsigned item_clean; /* the error count its start tag began with */
     strip_item cur;
     char ta[64];
-    buf_t text;          /* the item's text content: the station's name */
+    buf_t text; /* the item's text content: the station's name */
     unsigned dropped;
     char first_error[160];
 } feed_state;
@@ -253,8 +254,8 @@ static void item_end(feed_state *f)
     it->w = weather_lookup(it->word, strlen(it->word));
     it->st = stations_by_name(f->reg, it->name, strlen(it->name));
     it->has_temp = parse_temp(f->ta, &it->temp);
-    snprintf(it->text, sizeof it->text, "<local stn_id=\"%d\" desc=\"%s\" ta=\"%s\">%s",
-             it->stn_id, it->word, f->ta, it->name);
+    snprintf(it->text, sizeof it->text, "<local stn_id=\"%d\" desc=\"%s\" ta=\"%s\">%s", it->stn_id,
+             it->word, f->ta, it->name);
     if (VEC_RESERVE(f->v, f->n, f->cap, 128) < 0) {
         f->failed = 1;
         return;
@@ -263,8 +264,7 @@ static void item_end(feed_state *f)
 }
 
 static void on_start(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri,
-                     int nns, const xmlChar **ns, int nattrs, int ndefaulted,
-                     const xmlChar **attrs)
+                     int nns, const xmlChar **ns, int nattrs, int ndefaulted, const xmlChar **attrs)
 {
     feed_state *f = ctx;
     (void)prefix, (void)uri, (void)nns, (void)ns, (void)ndefaulted;
@@ -293,7 +293,7 @@ static void on_text(void *ctx, const xmlChar *s, int len)
 
 static void on_error(void *ctx, xmlErrorPtr e)
 {
-    feed_state *f = ctx; /* libxml2 passes the SAX user data */
+    feed_state *f = ctx;               /* libxml2 passes the SAX user data */
     if (e && e->level < XML_ERR_ERROR) /* "xmlns: URI current is not absolute" */
         return;
     if (!f->errors++ && e) {

@@ -58,8 +58,8 @@ static int poll_time(const poller *p, const wx_page *pg, time_t *t, char *why, s
     }
     if (pg->year && !same_date(p->now, pg)) {
         when_format(p->now, b, sizeof b);
-        return errf(why, n, "stale: the strip is dated %04d-%02d-%02d, today is %.10s",
-                    pg->year, pg->month, pg->day, b);
+        return errf(why, n, "stale: the strip is dated %04d-%02d-%02d, today is %.10s", pg->year,
+                    pg->month, pg->day, b);
     }
     *t = on_step(p->now);
     return pg->year ? 0 : 1; /* no date line: stored at the poll time, with a warning */
@@ -74,16 +74,17 @@ static int ingest_time(const poller *p, const wx_page *pg, time_t *t, char *why,
         own = when_local(pg->year, pg->month, pg->day, pg->hour, pg->minute);
     if (!p->has_at) {
         if (own == (time_t)-1)
-            return errf(why, n, pg->year ? "the page gives a date but no time of day: give "
-                                           "--at TIME"
-                                         : "the page carries no date or time: give --at TIME");
+            return errf(why, n,
+                        pg->year ? "the page gives a date but no time of day: give "
+                                   "--at TIME"
+                                 : "the page carries no date or time: give --at TIME");
         *t = on_step(own);
         return 0;
     }
     when_format(p->at, a, sizeof a);
     if (pg->year && !same_date(p->at, pg))
-        return errf(why, n, "the page is dated %04d-%02d-%02d, not %.10s as --at says",
-                    pg->year, pg->month, pg->day, a);
+        return errf(why, n, "the page is dated %04d-%02d-%02d, not %.10s as --at says", pg->year,
+                    pg->month, pg->day, a);
     if (own != (time_t)-1 && on_step(own) != on_step(p->at))
         return errf(why, n, "the page's observation time %02d:%02d disagrees with --at %s",
                     pg->hour, pg->minute, a);
@@ -120,9 +121,7 @@ static int store_page(poller *p, const char *src, const wx_page *pg, time_t t)
             stored[i] = 1;
             poller_note_updated(p, r->station);
             break;
-        case STORE_SKIPPED:
-            p->stats.skipped++;
-            break;
+        case STORE_SKIPPED: p->stats.skipped++; break;
         case STORE_FAILED:
             p->stats.station_errors++;
             notify(p->notify, NOTE_ERROR, "%s: station %d %s: %s", src, r->station, r->name, err);
@@ -148,8 +147,10 @@ static int plausible_time(const poller *p, time_t t, char *why, size_t n)
     when_format(t, a, sizeof a);
     when_format(p->now, b, sizeof b);
     if (t > p->now + FUTURE_SLACK)
-        return errf(why, n, "its time %s is in the future (the clock says %s; at most %d min "
-                            "ahead is taken)", a, b, FUTURE_SLACK / 60);
+        return errf(why, n,
+                    "its time %s is in the future (the clock says %s; at most %d min "
+                    "ahead is taken)",
+                    a, b, FUTURE_SLACK / 60);
     if (t < p->now - OLDEST_SECONDS || t <= 0)
         return errf(why, n, "its time %s is older than the ten years a station's file keeps",
                     t <= 0 ? "before 1970" : a);
@@ -176,8 +177,8 @@ static int take_page(poller *p, const char *src, const source_data *d)
 {
     char why[512];
     wx_page pg;
-    if (parse_page(d->bytes.data, d->bytes.len, d->charset[0] ? d->charset : NULL, p->reg,
-                   &pg, why, sizeof why) < 0) {
+    if (parse_page(d->bytes.data, d->bytes.len, d->charset[0] ? d->charset : NULL, p->reg, &pg, why,
+                   sizeof why) < 0) {
         notify(p->notify, NOTE_ERROR, "%s: %s", src, why);
         page_free(&pg);
         return -1;
@@ -204,7 +205,8 @@ static int take_page(poller *p, const char *src, const source_data *d)
         if (timed > 0) /* a site whose date line changed shape is noticed before it is stale */
             notify(p->notify, NOTE_WARNING,
                    "%s: the strip has no date line that wxstrip can read: its readings are "
-                   "stored at the poll time", src);
+                   "stored at the poll time",
+                   src);
         rc = store_page(p, src, &pg, t);
     }
     page_free(&pg);

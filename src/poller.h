@@ -13,25 +13,25 @@
 #include "store.h"
 
 typedef struct {
-    unsigned ok, failed;           /* sources */
-    unsigned readings;             /* read from sources */
-    unsigned stored, skipped;      /* new, and already stored */
-    unsigned rejected;             /* stale, out of range, unresolved */
-    unsigned station_errors;       /* stations whose file failed */
+    unsigned ok, failed;      /* sources */
+    unsigned readings;        /* read from sources */
+    unsigned stored, skipped; /* new, and already stored */
+    unsigned rejected;        /* stale, out of range, unresolved */
+    unsigned station_errors;  /* stations whose file failed */
 } poll_stats;
 
 typedef struct {
     const wx_config *cfg;
     const wx_registry *reg;
     store *st;
-    fetcher *f;           /* created when a URL needs it */
-    source_state *state;  /* conditional-GET validators; NULL: none (ingest) */
-    time_t now;           /* the poll time */
-    int ingest;           /* backfill: no staleness rule */
-    int has_at;           /* ingest --at */
+    fetcher *f;          /* created when a URL needs it */
+    source_state *state; /* conditional-GET validators; NULL: none (ingest) */
+    time_t now;          /* the poll time */
+    int ingest;          /* backfill: no staleness rule */
+    int has_at;          /* ingest --at */
     time_t at;
     poll_stats stats;
-    int *updated;         /* stations that got a new reading, in order */
+    int *updated; /* stations that got a new reading, in order */
     size_t nupdated, capupdated;
     const wx_notify *notify; /* where problems go (the command prints them) */
 } poller;

@@ -171,8 +171,7 @@ static int page_head(buf_t *b, const char *title)
                     "<meta name=\"generator\" content=\"wxstrip\">\n<title>") < 0 ||
         html_escape(b, title) < 0)
         return -1;
-    return buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header><div>\n",
-                      css);
+    return buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header><div>\n", css);
 }
 
 static int page_foot(buf_t *b)
@@ -326,12 +325,15 @@ static int station_body(const publish_ctx *pc, const graph_facts *any, buf_t *b,
         section_group(pc, "기간별 그래프", rolling, PERIOD_DATE, b, &shown, err, errlen) < 0 ||
         dated_group(pc, any, b, &shown, err, errlen) < 0)
         return -1;
-    if (!shown && buf_printf(b, "<p class=\"none\">아직 그린 그래프가 없습니다: "
-                                "<code>wxstrip graph %d</code></p>\n", id) < 0)
+    if (!shown && buf_printf(b,
+                             "<p class=\"none\">아직 그린 그래프가 없습니다: "
+                             "<code>wxstrip graph %d</code></p>\n",
+                             id) < 0)
         return errf(err, errlen, "out of memory");
-    if (shown && buf_printf(b, "<p class=\"note\">삽입 코드의 이미지 주소는 그래프 "
-                               "디렉터리를 기준으로 한 상대 주소입니다. 절대 주소는 "
-                               "<code>wxstrip embed %d --base-url URL</code>로 만드세요.</p>\n",
+    if (shown && buf_printf(b,
+                            "<p class=\"note\">삽입 코드의 이미지 주소는 그래프 "
+                            "디렉터리를 기준으로 한 상대 주소입니다. 절대 주소는 "
+                            "<code>wxstrip embed %d --base-url URL</code>로 만드세요.</p>\n",
                             id) < 0)
         return errf(err, errlen, "out of memory");
     return 0;
@@ -458,8 +460,7 @@ static int page_missing(const publish_ctx *pc, int id)
            access(path, F_OK) != 0;
 }
 
-int publish_site(const publish_ctx *pc, const int *stations, size_t n, char *err,
-                 size_t errlen)
+int publish_site(const publish_ctx *pc, const int *stations, size_t n, char *err, size_t errlen)
 {
     failures f = {err, errlen, 0};
     char msg[1024];

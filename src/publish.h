@@ -43,7 +43,6 @@ int publish_snippet(const publish_ctx *pc, const render_job *graph, const char *
  * written whole or not at all (atomic_write). A station that fails is
  * skipped and the rest written; returns 0, or -1 with err naming the first
  * failure (and how many more there were). */
-int publish_site(const publish_ctx *pc, const int *stations, size_t n, char *err,
-                 size_t errlen);
+int publish_site(const publish_ctx *pc, const int *stations, size_t n, char *err, size_t errlen);
 
 #endif

@@ -237,8 +237,8 @@ static double daily_hours(const query_row *r, time_t from, time_t until)
     return b > a ? (double)(b - a) / 3600 : 0;
 }
 
-void query_summarize(const query_rows *rows, const query_obs *o, size_t n, time_t from,
-                     time_t to, time_t now, query_summary *s)
+void query_summarize(const query_rows *rows, const query_obs *o, size_t n, time_t from, time_t to,
+                     time_t now, query_summary *s)
 {
     *s = (query_summary){NAN, NAN, NAN, 0, 0, 0, 0, 0, -1};
     tally t = {.n = 0};

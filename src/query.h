@@ -29,8 +29,8 @@ typedef struct {
  * its last row; a run is also cut at every whole hour (KMA observes
  * hourly). Rows of an hour or more are one observation each. Appends to
  * *OUT (N of CAP). 0, or -1 when memory runs out. */
-int query_observations(const store_rows *rows, time_t from, time_t to, query_obs **out,
-                       size_t *n, size_t *cap);
+int query_observations(const store_rows *rows, time_t from, time_t to, query_obs **out, size_t *n,
+                       size_t *cap);
 
 /* One row of output: a bucket [start, end) of observations, a single
  * observation (raw; start == end), or a day of the file's daily rows. */
@@ -65,17 +65,17 @@ int query_bucket(const query_obs *o, size_t n, query_step step, time_t from, tim
 int query_daily(const store_rows *d, time_t from, time_t to, query_rows *out);
 
 typedef struct {
-    double min, max, mean; /* NAN when nothing was observed */
-    time_t tmin, tmax;     /* 0 when unknown (a daily row's extreme) */
-    size_t n;              /* observations */
+    double min, max, mean;    /* NAN when nothing was observed */
+    time_t tmin, tmax;        /* 0 when unknown (a daily row's extreme) */
+    size_t n;                 /* observations */
     size_t expected, present; /* hours up to NOW, and those with a reading */
-    int code;              /* the weather seen most; -1 when none */
+    int code;                 /* the weather seen most; -1 when none */
 } query_summary;
 
 /* The summary of ROWS over [FROM, TO), as seen at NOW. A daily row counts
  * an observation (and an hour of coverage, when it has a temperature) for
  * each of its hours in the range before the observations' first day. */
-void query_summarize(const query_rows *rows, const query_obs *o, size_t n, time_t from,
-                     time_t to, time_t now, query_summary *s);
+void query_summarize(const query_rows *rows, const query_obs *o, size_t n, time_t from, time_t to,
+                     time_t now, query_summary *s);
 
 #endif

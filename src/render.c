@@ -47,13 +47,12 @@ int render_prepare(render_style *style, char *err, size_t errlen)
     return 0;
 }
 
-
 void render_style_default(render_style *s)
 {
     static const char *const cats[WX_CAT_COUNT] = {
-        "#bbbbbb", /* none */       "#f5b82e", /* clear */ "#9aa5b1", /* cloud */
-        "#c9b8a6", /* obscuration */ "#b5853a", /* dust */  "#2f7ed8", /* rain */
-        "#8fd3ff", /* snow */        "#5fb3a3", /* mixed */ "#7b3fb0", /* storm */
+        "#bbbbbb", /* none */ "#f5b82e",        /* clear */ "#9aa5b1", /* cloud */
+        "#c9b8a6", /* obscuration */ "#b5853a", /* dust */ "#2f7ed8",  /* rain */
+        "#8fd3ff", /* snow */ "#5fb3a3",        /* mixed */ "#7b3fb0", /* storm */
     };
     memset(s, 0, sizeof *s);
     s->width = 600;
@@ -179,8 +178,7 @@ static void band(args *a, const render_style *s, unsigned categories)
     }
 }
 
-static void series(args *a, const render_job *j, const render_style *s,
-                   const store_stats *stats)
+static void series(args *a, const render_job *j, const render_style *s, const store_stats *stats)
 {
     unsigned categories = stats->categories;
     char rrd[2 * WX_FILE_MAX]; /* the path with its colons escaped */
@@ -257,8 +255,9 @@ static int png_whole(const char *path)
     struct stat sb;
     int fd = open(path, O_RDONLY | O_CLOEXEC), ok = 0;
     if (fd >= 0 && fstat(fd, &sb) == 0 && sb.st_size > (off_t)sizeof iend)
-        ok = pread(fd, tail, sizeof tail, sb.st_size - (off_t)sizeof tail) == (ssize_t)sizeof tail &&
-             memcmp(tail, iend, sizeof iend) == 0;
+        ok =
+            pread(fd, tail, sizeof tail, sb.st_size - (off_t)sizeof tail) == (ssize_t)sizeof tail &&
+            memcmp(tail, iend, sizeof iend) == 0;
     if (fd >= 0)
         close(fd);
     return ok;
@@ -278,8 +277,8 @@ static void draw_one(store *st, const render_job *j, const render_style *s, cons
     store_stats stats = {0};
     memset(r, 0, sizeof *r);
     r->min = r->max = r->last = NAN;
-    if (store_window(st, j->station, j->start, j->end, render_step(j->p), STORE_TEMPS_LAST,
-                     &stats, r->error, sizeof r->error) < 0 ||
+    if (store_window(st, j->station, j->start, j->end, render_step(j->p), STORE_TEMPS_LAST, &stats,
+                     r->error, sizeof r->error) < 0 ||
         atomic_begin(j->png, tmp, sizeof tmp, r->error, sizeof r->error) < 0)
         return;
     args a = {0};
@@ -371,8 +370,8 @@ static size_t pump(int jobs, int reports, size_t n, int workers, render_result *
     return failed;
 }
 
-size_t render_run(const render_job *jobs, size_t n, const render_style *style,
-                  const char *data_dir, const char *daemon, int workers, render_result *results)
+size_t render_run(const render_job *jobs, size_t n, const render_style *style, const char *data_dir,
+                  const char *daemon, int workers, render_result *results)
 {
     int jp[2], rp[2];
     for (size_t i = 0; i < n; i++)

@@ -13,28 +13,22 @@
 
 /* How graphs look; the defaults fit a news column. */
 typedef struct {
-    int width, height;      /* plot area in pixels, at scale 1 */
-    char font[64];          /* a Hangul family; "" picks one with fontconfig */
-    char line_color[16];    /* "#d33a2c" */
+    int width, height;   /* plot area in pixels, at scale 1 */
+    char font[64];       /* a Hangul family; "" picks one with fontconfig */
+    char line_color[16]; /* "#d33a2c" */
     char back_color[16];
     char cat_color[WX_CAT_COUNT][16]; /* per weather category (weather.h order) */
 } render_style;
 
 typedef struct {
     int ok;
-    int width, height;          /* of the PNG */
-    time_t start, end;          /* the window rrdtool drew */
-    double min, max, last;      /* temperature; NAN when no data */
+    int width, height;     /* of the PNG */
+    time_t start, end;     /* the window rrdtool drew */
+    double min, max, last; /* temperature; NAN when no data */
     char error[512];
 } render_result;
 
 void render_style_default(render_style *s);
-
-
-
-
-
-
 
 /* Loads librrd's drawing half (librrd.so) and checks, through fontconfig,
  * that a font with Hangul is installed; fills STYLE's font when empty.
@@ -45,8 +39,7 @@ int render_prepare(render_style *style, char *err, size_t errlen);
  * file and renamed into place) and fills RESULTS (one per job). The
  * stations' files are in DATA_DIR; DAEMON is rrdcached's address or NULL.
  * Returns how many failed. */
-size_t render_run(const render_job *jobs, size_t n, const render_style *style,
-                  const char *data_dir, const char *daemon, int workers,
-                  render_result *results);
+size_t render_run(const render_job *jobs, size_t n, const render_style *style, const char *data_dir,
+                  const char *daemon, int workers, render_result *results);
 
 #endif

@@ -20,7 +20,7 @@
 #define CELL 64
 
 static const char *const format_names[] = {
-    [FMT_TABLE] = "table", [FMT_CSV] = "csv", [FMT_TSV] = "tsv",
+    [FMT_TABLE] = "table", [FMT_CSV] = "csv",     [FMT_TSV] = "tsv",
     [FMT_JSON] = "json",   [FMT_JSONL] = "jsonl",
 };
 
@@ -255,7 +255,8 @@ static json_t *j_query_station(const report_station *s, time_t now, int with_sch
 {
     json_t *o = json_object();
     int rc = !o || (with_schema && jx_set(o, "schema", json_string(QUERY_SCHEMA))) ||
-             jx_set(o, "station", j_station(s->st)) || jx_set(o, "latest", j_latest(&s->last, now)) ||
+             jx_set(o, "station", j_station(s->st)) ||
+             jx_set(o, "latest", j_latest(&s->last, now)) ||
              (s->range ? j_range(o, s) : j_today(o, s));
     return rc ? json_decref(o), NULL : o;
 }
@@ -312,12 +313,18 @@ static int j_query(buf_t *b, const report_query *q)
 /* ---- the text forms of a query ---- */
 
 static const table_col latest_cols[] = {
-    {"station", "station", 7, 1},    {"name", "", 12, 0},
-    {"time", "time", 16, 0},         {"epoch", "", -1, 0},
-    {"temp", "temp", 5, 1},          {"condition", "weather", REPORT_WORD_COLUMNS, 0},
-    {"code", "", -1, 0},             {"category", "", -1, 0},
-    {"age_seconds", "age", 7, 1},    {"today_min", "low", 5, 1},
-    {"today_min_time", "at", 5, 0},  {"today_max", "high", 5, 1},
+    {"station", "station", 7, 1},
+    {"name", "", 12, 0},
+    {"time", "time", 16, 0},
+    {"epoch", "", -1, 0},
+    {"temp", "temp", 5, 1},
+    {"condition", "weather", REPORT_WORD_COLUMNS, 0},
+    {"code", "", -1, 0},
+    {"category", "", -1, 0},
+    {"age_seconds", "age", 7, 1},
+    {"today_min", "low", 5, 1},
+    {"today_min_time", "at", 5, 0},
+    {"today_max", "high", 5, 1},
     {"today_max_time", "at", 0, 0},
 };
 #define LATEST_N (sizeof latest_cols / sizeof latest_cols[0])
@@ -360,10 +367,18 @@ static int latest_line(buf_t *b, table_kind k, const report_station *s, time_t n
 }
 
 static const table_col range_cols[] = {
-    {"station", "", -1, 0}, {"name", "", -1, 0},       {"start", "start", 16, 0},
-    {"epoch", "", -1, 0},   {"mean", "mean", 6, 1},    {"min", "min", 5, 1},
-    {"max", "max", 5, 1},   {"n", "n", 3, 1},          {"condition", "weather", REPORT_WORD_COLUMNS, 0},
-    {"code", "", -1, 0},    {"category", "", -1, 0},   {"day_boundary", "day", 0, 0},
+    {"station", "", -1, 0},
+    {"name", "", -1, 0},
+    {"start", "start", 16, 0},
+    {"epoch", "", -1, 0},
+    {"mean", "mean", 6, 1},
+    {"min", "min", 5, 1},
+    {"max", "max", 5, 1},
+    {"n", "n", 3, 1},
+    {"condition", "weather", REPORT_WORD_COLUMNS, 0},
+    {"code", "", -1, 0},
+    {"category", "", -1, 0},
+    {"day_boundary", "day", 0, 0},
 };
 #define RANGE_N (sizeof range_cols / sizeof range_cols[0])
 
@@ -384,10 +399,9 @@ static int range_line(buf_t *b, table_kind k, const report_station *s, const que
     cell_num(hi, r->max, TEMP_DECIMALS);
     cell_long(n, (long long)r->n, !r->daily);
     cell_long(code, r->code, r->code >= 0);
-    const char *cells[RANGE_N] = {id,   s->st->name,       start, epoch,
-                                  mean, lo,                hi,    n,
-                                  word_of(r->code), code,  category_of(r->code),
-                                  boundary_of(r)};
+    const char *cells[RANGE_N] = {
+        id,   s->st->name,          start,         epoch, mean, lo, hi, n, word_of(r->code),
+        code, category_of(r->code), boundary_of(r)};
     return table_row(b, k, range_cols, range_ncols(s), cells);
 }
 
@@ -409,19 +423,19 @@ static int range_footer(buf_t *b, const report_station *s)
     cell_num(lo, m->min, TEMP_DECIMALS), cell_num(hi, m->max, TEMP_DECIMALS);
     cell_num(mean, m->mean, 1);
     cell_time(tlo, m->tmin, 0), cell_time(thi, m->tmax, 0);
-    int rc = buf_printf(b, "lowest %s℃%s%s%s · highest %s℃%s%s%s · mean %s℃\n", lo,
-                        *tlo ? " (" : "", tlo, *tlo ? ")" : "", hi, *thi ? " (" : "", thi,
-                        *thi ? ")" : "", mean);
+    int rc =
+        buf_printf(b, "lowest %s℃%s%s%s · highest %s℃%s%s%s · mean %s℃\n", lo, *tlo ? " (" : "",
+                   tlo, *tlo ? ")" : "", hi, *thi ? " (" : "", thi, *thi ? ")" : "", mean);
     double pct = m->expected ? 100.0 * (double)m->present / (double)m->expected : 0;
-    rc = rc || buf_printf(b, "%zu of %zu hours with readings (%.0f%%)", m->present, m->expected,
-                          pct);
+    rc = rc ||
+         buf_printf(b, "%zu of %zu hours with readings (%.0f%%)", m->present, m->expected, pct);
     if (m->code >= 0 && *word_of(m->code))
         rc = rc || buf_printf(b, " · mostly %s", word_of(m->code));
     rc = rc || buf_putc(b, '\n');
     if (s->daily_until) {
         cell_time(when, s->daily_until, 0);
-        rc = rc || buf_printf(b, "days before %s are the file's daily rows, 09:00 to 09:00\n",
-                              when);
+        rc =
+            rc || buf_printf(b, "days before %s are the file's daily rows, 09:00 to 09:00\n", when);
     }
     return rc ? -1 : 0;
 }
@@ -506,12 +520,23 @@ static json_t *make_listed_item(const void *ctx, size_t i, int lines)
 }
 
 static const table_col station_cols[] = {
-    {"id", "id", 5, 1},         {"name", "name", 8, 0},        {"name_en", "romanized", 14, 0},
-    {"province", "province", 16, 0}, {"lat", "", -1, 0},       {"lon", "", -1, 0},
-    {"elevation", "", -1, 0},   {"aliases", "", -1, 0},        {"first", "first", 16, 0},
-    {"first_epoch", "", -1, 0}, {"last", "last", 16, 0},       {"last_epoch", "", -1, 0},
-    {"age_seconds", "age", 7, 1}, {"temp", "temp", 5, 1},      {"condition", "weather", 0, 0},
-    {"code", "", -1, 0},        {"category", "", -1, 0},
+    {"id", "id", 5, 1},
+    {"name", "name", 8, 0},
+    {"name_en", "romanized", 14, 0},
+    {"province", "province", 16, 0},
+    {"lat", "", -1, 0},
+    {"lon", "", -1, 0},
+    {"elevation", "", -1, 0},
+    {"aliases", "", -1, 0},
+    {"first", "first", 16, 0},
+    {"first_epoch", "", -1, 0},
+    {"last", "last", 16, 0},
+    {"last_epoch", "", -1, 0},
+    {"age_seconds", "age", 7, 1},
+    {"temp", "temp", 5, 1},
+    {"condition", "weather", 0, 0},
+    {"code", "", -1, 0},
+    {"category", "", -1, 0},
 };
 #define STATION_N (sizeof station_cols / sizeof station_cols[0])
 
@@ -545,8 +570,7 @@ static int listed_line(buf_t *b, table_kind k, const report_listed *l, time_t no
     return table_row(b, k, station_cols, STATION_N, cells);
 }
 
-int report_stations_write(buf_t *b, const report_listed *v, size_t n, time_t now,
-                          report_format fmt)
+int report_stations_write(buf_t *b, const report_listed *v, size_t n, time_t now, report_format fmt)
 {
     if (fmt == FMT_JSON || fmt == FMT_JSONL) {
         listed_set set = {v, now};

@@ -22,13 +22,13 @@ int report_format_parse(const char *name);
 /* One station's answer to `query`. */
 typedef struct {
     const wx_station *st;
-    store_last last;      /* the latest reading */
-    int range;            /* a range was asked for (else: latest and today) */
-    time_t from, to;      /* the range, aligned to whole buckets */
+    store_last last; /* the latest reading */
+    int range;       /* a range was asked for (else: latest and today) */
+    time_t from, to; /* the range, aligned to whole buckets */
     query_step step;
-    unsigned long res;    /* seconds of the rows the observations came from */
-    time_t daily_until;   /* days before this come from the daily rows (0: none) */
-    query_rows rows;      /* the range's rows, or today's one row */
+    unsigned long res;  /* seconds of the rows the observations came from */
+    time_t daily_until; /* days before this come from the daily rows (0: none) */
+    query_rows rows;    /* the range's rows, or today's one row */
     query_summary sum;
 } report_station;
 

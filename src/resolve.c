@@ -44,8 +44,8 @@ static int emit(resolver *rs, const strip_item *it, const wx_station *st, int in
         return page_add_unresolved(p, it->text, "no temperature");
     if (it->temp < TEMP_MIN || it->temp > TEMP_MAX) {
         /* one report: an unresolved item, which says which station */
-        snprintf(why, sizeof why, "station %d: temperature %.1f℃ is outside %.0f..%.0f℃",
-                 st->id, it->temp, TEMP_MIN, TEMP_MAX);
+        snprintf(why, sizeof why, "station %d: temperature %.1f℃ is outside %.0f..%.0f℃", st->id,
+                 it->temp, TEMP_MIN, TEMP_MAX);
         return page_add_unresolved(p, it->text, why);
     }
     wx_reading r = {.station = st->id, .temp = it->temp, .inferred = inferred};
@@ -55,8 +55,9 @@ static int emit(resolver *rs, const strip_item *it, const wx_station *st, int in
     if (old) {
         if (same_reading(old, &r))
             return 0;
-        return page_add_warning(p, "station %d %s is listed twice with different readings "
-                                   "(%.1f℃ and %.1f℃); keeping the first",
+        return page_add_warning(p,
+                                "station %d %s is listed twice with different readings "
+                                "(%.1f℃ and %.1f℃); keeping the first",
                                 st->id, st->name, old->temp, r.temp);
     }
     return page_add_reading(p, &r);
@@ -98,8 +99,9 @@ static const char *infer(const resolver *rs, const wx_station *prev, const wx_st
         snprintf(why, whylen, "no station name, and %s its position",
                  n ? "several stations fit" : "no station fits");
     else
-        snprintf(why, whylen, "no station name, and %zu stations fit the places of %zu "
-                              "nameless items",
+        snprintf(why, whylen,
+                 "no station name, and %zu stations fit the places of %zu "
+                 "nameless items",
                  n, k);
     return why;
 }
@@ -254,8 +256,7 @@ int resolve_feed(const strip_item *items, size_t n, const wx_registry *reg, wx_p
         } else {
             char why[WX_TEXT_MAX];
             if (it->stn_id)
-                snprintf(why, sizeof why, "station number %d is not in the registry",
-                         it->stn_id);
+                snprintf(why, sizeof why, "station number %d is not in the registry", it->stn_id);
             else
                 snprintf(why, sizeof why, "no station number, and '%s' is not a known station",
                          it->name);

@@ -6,13 +6,13 @@
 
 #include "fileio.h"
 
-static int read_url(fetcher **f, const wx_config *cfg, const char *url,
-                    const state_entry *prev, source_data *out, char *err, size_t errlen)
+static int read_url(fetcher **f, const wx_config *cfg, const char *url, const state_entry *prev,
+                    source_data *out, char *err, size_t errlen)
 {
     if (!*f && !(*f = fetch_new()))
         return errf(err, errlen, "cannot start libcurl");
-    fetch_opts o = {cfg->timeout, cfg->max_page_bytes, cfg->user_agent,
-                    prev ? prev->etag : NULL, prev ? prev->last_modified : NULL};
+    fetch_opts o = {cfg->timeout, cfg->max_page_bytes, cfg->user_agent, prev ? prev->etag : NULL,
+                    prev ? prev->last_modified : NULL};
     fetch_result r;
     int rc = fetch_url(*f, url, &o, &r, err, errlen);
     if (rc == 0) {

@@ -11,10 +11,10 @@
 
 typedef struct {
     buf_t bytes;
-    char charset[32];       /* the configured one, else the HTTP header's; may be "" */
+    char charset[32]; /* the configured one, else the HTTP header's; may be "" */
     int is_url;
-    int not_modified;       /* 304: nothing new, no bytes */
-    char etag[256];         /* validators to remember */
+    int not_modified; /* 304: nothing new, no bytes */
+    char etag[256];   /* validators to remember */
     char last_modified[64];
 } source_data;
 

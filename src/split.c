@@ -9,7 +9,7 @@
 #include "text.h"
 #include "utf8.h"
 
-#define REST_TOKENS 6   /* space-separated tokens in word + name */
+#define REST_TOKENS 6 /* space-separated tokens in word + name */
 #define NAME_KEY_MAX 64
 
 /* Resolves a station name: white space and boundaries are ignored, and a
@@ -246,4 +246,3 @@ int split_item(const wx_registry *reg, const char *rest, size_t restlen, const c
     text_display(it->text, sizeof it->text, whole, wl < 0 ? 0 : (size_t)wl);
     return 1;
 }
-

@@ -107,8 +107,7 @@ int state_save(const source_state *st, char *err, size_t errlen)
     buf_t b = {0};
     int rc = buf_puts(&b, header);
     for (size_t i = 0; i < st->n && rc == 0; i++)
-        rc = buf_printf(&b, "%s\t%s\t%s\n", st->v[i].url, st->v[i].etag,
-                        st->v[i].last_modified);
+        rc = buf_printf(&b, "%s\t%s\t%s\n", st->v[i].url, st->v[i].etag, st->v[i].last_modified);
     rc = rc < 0 ? errf(err, errlen, "out of memory")
                 : atomic_write(st->path, b.data, b.len, 1, err, errlen);
     buf_free(&b);

@@ -16,7 +16,7 @@ typedef struct {
     char path[WX_FILE_MAX]; /* <data_dir>/sources.state */
     state_entry *v;
     size_t n, cap;
-    int scrub;  /* the file held a password: rewrite it without */
+    int scrub; /* the file held a password: rewrite it without */
     int dirty; /* changed since it was read */
 } source_state;
 

@@ -31,8 +31,8 @@ typedef struct {
 struct wx_registry {
     wx_station *st;
     size_t n, cap;
-    name_index exact;   /* Korean names and aliases */
-    name_index roman;   /* romanized names, lower-cased */
+    name_index exact; /* Korean names and aliases */
+    name_index roman; /* romanized names, lower-cased */
 };
 
 static int key_cmp(const void *a, const void *b)
@@ -215,8 +215,8 @@ static int parse_line(entries *e, char *line, const char *origin, int lineno, ch
     if (strcmp(trim(f[0]), "id") == 0) /* the header line */
         return 0;
     if (nf < FIELDS_MIN || nf > FIELDS_MAX)
-        return errf(err, errlen, "%s:%d: expected %d or %d tab-separated fields, found %d",
-                    origin, lineno, FIELDS_MIN, FIELDS_MAX, nf);
+        return errf(err, errlen, "%s:%d: expected %d or %d tab-separated fields, found %d", origin,
+                    lineno, FIELDS_MIN, FIELDS_MAX, nf);
     for (int i = 0; i < nf; i++)
         f[i] = trim(f[i]);
     wx_station st;
@@ -367,8 +367,7 @@ const wx_station *stations_by_id(const wx_registry *reg, int id)
     return bsearch(&key, reg->st, reg->n, sizeof *reg->st, st_cmp);
 }
 
-static const wx_station *index_find(const wx_registry *reg, const name_index *ix,
-                                    const char *name)
+static const wx_station *index_find(const wx_registry *reg, const name_index *ix, const char *name)
 {
     name_key key = {(char *)name, 0};
     if (!ix->n)
@@ -485,8 +484,7 @@ static void suggest_index(const name_index *ix, const unsigned *q, size_t nq, si
     }
 }
 
-size_t stations_suggest(const wx_registry *reg, const char *query, const char **names,
-                        size_t max)
+size_t stations_suggest(const wx_registry *reg, const char *query, const char **names, size_t max)
 {
     unsigned q[SUGGEST_MAX_CP];
     size_t nq = code_points(query, q), n = 0;

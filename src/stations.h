@@ -7,13 +7,13 @@
 #define WX_NAME_MAX 64
 
 typedef struct {
-    int id;                      /* KMA station number */
-    char name[WX_NAME_MAX];      /* Korean name, UTF-8 */
-    char name_en[WX_NAME_MAX];   /* Revised Romanization */
+    int id;                    /* KMA station number */
+    char name[WX_NAME_MAX];    /* Korean name, UTF-8 */
+    char name_en[WX_NAME_MAX]; /* Revised Romanization */
     char province[WX_NAME_MAX];
     double lat, lon;
-    double elevation;            /* metres; NAN when unpublished */
-    char aliases[256];           /* other spellings, comma-separated; "" when none */
+    double elevation;  /* metres; NAN when unpublished */
+    char aliases[256]; /* other spellings, comma-separated; "" when none */
 } wx_station;
 
 typedef struct wx_registry wx_registry;

@@ -30,17 +30,21 @@
 static const char *const layout[] = {
     "DS:temp:GAUGE:" STR(STORE_HEARTBEAT) ":-" STR(WX_TEMP_LIMIT) ":" STR(WX_TEMP_LIMIT),
     "DS:cond:GAUGE:" STR(STORE_HEARTBEAT) ":0:" STR(WX_CODE_MAX),
-    "RRA:AVERAGE:0.5:10:1008",    "RRA:LAST:0.5:10:1008",
-    "RRA:AVERAGE:0.5:60:1512",    "RRA:LAST:0.5:60:1512",
-    "RRA:AVERAGE:0.5:1440:3660",  "RRA:MIN:0.5:1440:3660",
-    "RRA:MAX:0.5:1440:3660",      "RRA:LAST:0.5:1440:3660",
+    "RRA:AVERAGE:0.5:10:1008",
+    "RRA:LAST:0.5:10:1008",
+    "RRA:AVERAGE:0.5:60:1512",
+    "RRA:LAST:0.5:60:1512",
+    "RRA:AVERAGE:0.5:1440:3660",
+    "RRA:MIN:0.5:1440:3660",
+    "RRA:MAX:0.5:1440:3660",
+    "RRA:LAST:0.5:1440:3660",
 };
 #define LAYOUT_N ((int)(sizeof layout / sizeof layout[0]))
 
 struct store {
     char dir[PATH_MAX];
-    int cached;         /* through rrdcached */
-    char daemon[256];   /* its address, for messages */
+    int cached;       /* through rrdcached */
+    char daemon[256]; /* its address, for messages */
 };
 
 store *store_open(const char *data_dir, const char *rrdcached, char *err, size_t errlen)
@@ -89,8 +93,7 @@ static int create(store *s, const char *path, time_t t)
     rrd_clear_error();
     if (s->cached)
         return rrdc_create(path, STORE_STEP, start, 1, LAYOUT_N, (const char **)layout);
-    int rc = rrd_create_r2(path, STORE_STEP, start, 1, NULL, NULL, LAYOUT_N,
-                           (const char **)layout);
+    int rc = rrd_create_r2(path, STORE_STEP, start, 1, NULL, NULL, LAYOUT_N, (const char **)layout);
     /* librrd writes 0644 whatever the umask: the admin's umask decides */
     if (rc == 0)
         chmod(path, (mode_t)file_mode());
@@ -227,7 +230,8 @@ store_status store_put(store *s, int station, time_t t, double temp, int code, c
         errf(err, errlen, "%s: rrdcached at %s did not take the update: %s", path, s->daemon,
              e ? strerror(e) : "no answer");
     else
-        errf(err, errlen, "%s: librrd's update failed: %s", path, e ? strerror(e) : "no reason given");
+        errf(err, errlen, "%s: librrd's update failed: %s", path,
+             e ? strerror(e) : "no reason given");
     return STORE_FAILED;
 }
 
@@ -243,7 +247,10 @@ int store_sync(store *s, int station, time_t t, char *err, size_t errlen)
     if (rrdc_flush(path) != 0) {
         int e = errno;
         return errf(err, errlen, "%s: rrdcached at %s did not write it (FLUSH): %s", path,
-                    s->daemon, *rrd_get_error() ? rrd_get_error() : e ? strerror(e) : "no answer");
+                    s->daemon,
+                    *rrd_get_error() ? rrd_get_error()
+                    : e              ? strerror(e)
+                                     : "no answer");
     }
     rrd_clear_error();
     time_t last = rrd_last_r(path);
@@ -253,8 +260,9 @@ int store_sync(store *s, int station, time_t t, char *err, size_t errlen)
     when_format(t, at, sizeof at);
     if (last != (time_t)-1)
         when_format(last, end + 3, sizeof end - 3), memcpy(end, "at ", 3);
-    return errf(err, errlen, "%s: rrdcached at %s acknowledged the reading of %s but did not "
-                             "write it (the file ends %s): not stored",
+    return errf(err, errlen,
+                "%s: rrdcached at %s acknowledged the reading of %s but did not "
+                "write it (the file ends %s): not stored",
                 path, s->daemon, at, end);
 }
 
@@ -314,9 +322,8 @@ typedef struct {
     size_t n;
 } span;
 
-static int fetch_columns(const char *path, const char *cf, time_t start, time_t end,
-                         span *sp, const char *const *ds, double **v, size_t n, char *err,
-                         size_t errlen)
+static int fetch_columns(const char *path, const char *cf, time_t start, time_t end, span *sp,
+                         const char *const *ds, double **v, size_t n, char *err, size_t errlen)
 {
     time_t want_end = end;
     unsigned long step = sp->step, ds_cnt = 0;
@@ -434,8 +441,8 @@ static int fetch_same(const char *path, const char *cf, const char *ds, time_t s
     return 0;
 }
 
-int store_read_rows(store *s, int station, time_t start, time_t end, unsigned long step,
-                    int minmax, store_rows *out, char *err, size_t errlen)
+int store_read_rows(store *s, int station, time_t start, time_t end, unsigned long step, int minmax,
+                    store_rows *out, char *err, size_t errlen)
 {
     char path[PATH_MAX];
     *out = (store_rows){0};
@@ -466,8 +473,8 @@ static int first_row(const char *path, int i, time_t last, store_rows *rows, tim
     const char *const both[] = {"temp", "cond"};
     double *v[2] = {NULL, NULL};
     *found = 0;
-    if (fetch_columns(path, "LAST", since - (time_t)sp.step, last, &sp, both, v, 2, err,
-                      errlen) < 0)
+    if (fetch_columns(path, "LAST", since - (time_t)sp.step, last, &sp, both, v, 2, err, errlen) <
+        0)
         return free(v[0]), free(v[1]), -1;
     for (size_t r = 0; sp.step == store_res_step[i] && r < sp.n && !*found; r++)
         if (!isnan(v[0][r]))

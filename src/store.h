@@ -22,9 +22,9 @@ typedef enum {
 } store_status;
 
 typedef struct {
-    time_t time;  /* of the last update */
-    double temp;  /* NAN when unknown */
-    int code;     /* weather code; -1 when unknown */
+    time_t time; /* of the last update */
+    double temp; /* NAN when unknown */
+    int code;    /* weather code; -1 when unknown */
 } store_last;
 
 /* Opens the store in DATA_DIR (created when missing). RRDCACHED is the
@@ -101,8 +101,8 @@ typedef struct {
     time_t start;
     unsigned long step;
     size_t n;
-    double *temp;       /* AVERAGE; NAN when unknown */
-    double *code;       /* LAST: the weather code; NAN when none */
+    double *temp;        /* AVERAGE; NAN when unknown */
+    double *code;        /* LAST: the weather code; NAN when none */
     double *tmin, *tmax; /* MIN and MAX: daily rows only, else NULL */
 } store_rows;
 
@@ -111,8 +111,8 @@ typedef struct {
  * see OUT->step); with MINMAX also the MIN and MAX columns, which only the
  * daily rows have. Through rrdcached the file is flushed first. 0, or -1
  * with err; free OUT with store_rows_free. */
-int store_read_rows(store *s, int station, time_t start, time_t end, unsigned long step,
-                    int minmax, store_rows *out, char *err, size_t errlen);
+int store_read_rows(store *s, int station, time_t start, time_t end, unsigned long step, int minmax,
+                    store_rows *out, char *err, size_t errlen);
 void store_rows_free(store_rows *r);
 
 /* The rows that hold STATION's first reading: the LAST rows (temperature

@@ -11,7 +11,7 @@
 #include "utf8.h"
 #include "vec.h"
 
-#define CREDIT_MAX 64    /* a "기상청 제공" line */
+#define CREDIT_MAX 64        /* a "기상청 제공" line */
 #define GAP_SATURATED 100000 /* gaps are only ever compared with a few hundred */
 #define LABEL_MAX 32         /* visible bytes of a run that is only a name */
 
@@ -90,9 +90,8 @@ static void note_part(strip_scan *s, const char *text, size_t len, size_t visibl
 {
     char r[WX_WORD_MAX];
     /* names are a few Hangul syllables, with a note such as "(예)" */
-    long n = visible <= LABEL_MAX && len < sizeof r * 4
-                 ? text_normalize(text, len, r, sizeof r)
-                 : -1;
+    long n =
+        visible <= LABEL_MAX && len < sizeof r * 4 ? text_normalize(text, len, r, sizeof r) : -1;
     const wx_station *st = n > 0 ? split_name(s->reg, r, (size_t)n) : NULL;
     const wx_word *w = n > 0 && !st ? split_word(r, (size_t)n) : NULL;
     if ((!st && !w) || (st && s->label) || (w && s->label_word))
@@ -277,7 +276,7 @@ static int add_sequence(strip_scan *s, const char *text, const temp_tok *t, size
     for (size_t i = 0; i < nt; i++) {
         size_t start = i ? t[i - 1].end : from;
         int rc = split_item(s->reg, text + start, t[i].start - start, text + start,
-                           t[i].end - start, &t[i], &items[ni]);
+                            t[i].end - start, &t[i], &items[ni]);
         if (rc == 0) {
             free(items);
             return 0;

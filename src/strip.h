@@ -10,7 +10,6 @@
 #include "stations.h"
 #include "weather.h"
 
-
 typedef struct {
     char text[WX_TEXT_MAX]; /* the item as written, white space collapsed */
     char word[WX_WORD_MAX]; /* the weather word as written; "" when none */
@@ -20,7 +19,7 @@ typedef struct {
     int stn_id;             /* a feed's station number; 0 for page items */
     double temp;
     int has_temp;
-    size_t gap;             /* bytes of other text since the previous item */
+    size_t gap; /* bytes of other text since the previous item */
 } strip_item;
 
 /* Collects a page's items and date lines in document order. */
@@ -30,9 +29,9 @@ typedef struct {
     size_t n, cap;
     strip_date *dates;
     size_t ndates, capdates;
-    size_t gap;  /* other text since the last item */
-    int failed;  /* memory ran out: results are incomplete */
-    int cut;     /* the input ended inside an item, which was left out */
+    size_t gap; /* other text since the last item */
+    int failed; /* memory ran out: results are incomplete */
+    int cut;    /* the input ended inside an item, which was left out */
     /* runs that were only a station's name ("<dt>서울</dt>") or only a
      * weather word, just before: parts of the item that follows at once */
     const wx_station *label;
@@ -57,6 +56,5 @@ void strip_add_item(strip_scan *s, const strip_item *it);
  * the whole run is strip items (and separators), they are added; a date line
  * is remembered; anything else counts as other text. */
 void strip_add_run(strip_scan *s, const char *text, size_t len);
-
 
 #endif

@@ -11,11 +11,10 @@ typedef struct {
 
 /* East Asian Wide and Fullwidth blocks (Unicode's EastAsianWidth W/F). */
 static const range wide[] = {
-    {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2E80, 0x303E},   {0x3041, 0x33FF},
-    {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xA960, 0xA97F},
-    {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},   {0xFE30, 0xFE6F},
-    {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF},
-    {0x20000, 0x3FFFD},
+    {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2E80, 0x303E}, {0x3041, 0x33FF}, {0x3400, 0x4DBF},
+    {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xA960, 0xA97F}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF},
+    {0xFE10, 0xFE19},   {0xFE30, 0xFE6F},   {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F},
+    {0x1F900, 0x1F9FF}, {0x20000, 0x3FFFD},
 };
 
 /* Combining marks and zero-width characters. */
@@ -77,8 +76,11 @@ static int tsv_cell(buf_t *b, const char *s)
 {
     int rc = 0;
     for (; *s && rc == 0; s++) {
-        const char *esc = *s == '\t' ? "\\t" : *s == '\n' ? "\\n" : *s == '\r' ? "\\r"
-                        : *s == '\\' ? "\\\\" : NULL;
+        const char *esc = *s == '\t'   ? "\\t"
+                          : *s == '\n' ? "\\n"
+                          : *s == '\r' ? "\\r"
+                          : *s == '\\' ? "\\\\"
+                                       : NULL;
         rc = esc ? buf_puts(b, esc) : buf_putc(b, *s);
     }
     return rc;

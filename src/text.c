@@ -17,13 +17,32 @@ int text_is_inner_sep(unsigned cp)
         cp == 0x200D)
         return 1;
     switch (cp) {
-    case '|': case '*': case '>': case 0xB7: case 0x2022: case 0x2027: case 0x2219:
-    case 0x30FB: case 0xFF5C: case 0x203B: case 0x25A0: case 0x25A1: case 0x25B6:
-    case 0x25B7: case 0x25BA: case 0x25C0: case 0x25C6: case 0x25C7: case 0x25CB:
-    case 0x25CF: case 0x2605: case 0x2606: case 0x25AA: case 0x25B8: case 0x2023:
-        return 1;
-    default:
-        return 0;
+    case '|':
+    case '*':
+    case '>':
+    case 0xB7:
+    case 0x2022:
+    case 0x2027:
+    case 0x2219:
+    case 0x30FB:
+    case 0xFF5C:
+    case 0x203B:
+    case 0x25A0:
+    case 0x25A1:
+    case 0x25B6:
+    case 0x25B7:
+    case 0x25BA:
+    case 0x25C0:
+    case 0x25C6:
+    case 0x25C7:
+    case 0x25CB:
+    case 0x25CF:
+    case 0x2605:
+    case 0x2606:
+    case 0x25AA:
+    case 0x25B8:
+    case 0x2023: return 1;
+    default: return 0;
     }
 }
 
@@ -36,12 +55,22 @@ int text_is_edge_sep(unsigned cp)
 int text_is_prose(unsigned cp)
 {
     switch (cp) {
-    case '.': case '!': case '?': case '"': case '=': case '[': case ']': case 0x201C:
-    case 0x201D: case 0x2018: case 0x2019: case 0x3002: case 0x2026: case 0x3010:
-    case 0x3011:
-        return 1;
-    default:
-        return cp >= '0' && cp <= '9';
+    case '.':
+    case '!':
+    case '?':
+    case '"':
+    case '=':
+    case '[':
+    case ']':
+    case 0x201C:
+    case 0x201D:
+    case 0x2018:
+    case 0x2019:
+    case 0x3002:
+    case 0x2026:
+    case 0x3010:
+    case 0x3011: return 1;
+    default: return cp >= '0' && cp <= '9';
     }
 }
 
@@ -84,4 +113,3 @@ void text_display(char *dst, size_t dstsz, const char *s, size_t n)
         dst[o++] = s[i] == TEXT_SEG ? ' ' : s[i];
     dst[o] = '\0';
 }
-

@@ -57,8 +57,9 @@ static int one(const char *s, const char *what, time_t now, int end_side, rrd_ti
         snprintf(epoch, sizeof epoch, "%lld", (long long)t), s = epoch;
     const char *bad = rrd_parsetime(s, tv);
     if (bad)
-        return errf(err, errlen, "%s: '%s' is not a time (ISO 8601 like 2024-05-05T14:00, a date, "
-                                 "today, yesterday, or AT-style like -1d): %s",
+        return errf(err, errlen,
+                    "%s: '%s' is not a time (ISO 8601 like 2024-05-05T14:00, a date, "
+                    "today, yesterday, or AT-style like -1d): %s",
                     what, s, bad);
     return 0;
 }

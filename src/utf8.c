@@ -36,11 +36,22 @@ size_t utf8_back(const char *str, size_t i)
 int utf8_is_space(unsigned cp)
 {
     switch (cp) {
-    case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
-    case 0xA0: case 0x3000: case 0x200B: case 0x200C: case 0x200D: case 0xFEFF:
-    case 0x2002: case 0x2003: case 0x2009: case 0x202F:
-        return 1;
-    default:
-        return 0;
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\r':
+    case '\f':
+    case '\v':
+    case 0xA0:
+    case 0x3000:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0xFEFF:
+    case 0x2002:
+    case 0x2003:
+    case 0x2009:
+    case 0x202F: return 1;
+    default: return 0;
     }
 }

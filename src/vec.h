@@ -12,7 +12,7 @@ int vec_grow(void *array, size_t *cap, size_t size, size_t first);
 
 /* Makes room for element N of the array V (room for CAP): 0 or -1, as
  * vec_grow. V and CAP are lvalues: VEC_RESERVE(s->items, s->n, s->cap, 64). */
-#define VEC_RESERVE(v, n, cap, first) \
+#define VEC_RESERVE(v, n, cap, first)                                                              \
     ((n) < (cap) ? 0 : vec_grow(&(v), &(cap), sizeof *(v), (first)))
 
 #endif

@@ -9,8 +9,12 @@
 
 time_t when_local(int year, int month, int day, int hour, int minute)
 {
-    struct tm tm = {.tm_year = year - 1900, .tm_mon = month - 1, .tm_mday = day,
-                    .tm_hour = hour, .tm_min = minute, .tm_isdst = -1};
+    struct tm tm = {.tm_year = year - 1900,
+                    .tm_mon = month - 1,
+                    .tm_mday = day,
+                    .tm_hour = hour,
+                    .tm_min = minute,
+                    .tm_isdst = -1};
     time_t t = mktime(&tm);
     if (t == (time_t)-1 || tm.tm_mday != day || tm.tm_mon != month - 1 || tm.tm_hour != hour)
         return -1;
@@ -20,8 +24,8 @@ time_t when_local(int year, int month, int day, int hour, int minute)
 void when_next_day(int *year, int *month, int *day)
 {
     /* calendar arithmetic only: UTC has no gaps or repeated hours */
-    struct tm tm = {.tm_year = *year - 1900, .tm_mon = *month - 1, .tm_mday = *day + 1,
-                    .tm_hour = 12};
+    struct tm tm = {
+        .tm_year = *year - 1900, .tm_mon = *month - 1, .tm_mday = *day + 1, .tm_hour = 12};
     time_t t = timegm(&tm);
     gmtime_r(&t, &tm);
     *year = tm.tm_year + 1900;
@@ -139,8 +143,8 @@ static int parse_offset(const char *s, long *off)
     if (strcmp(s, "Z") == 0 || strcmp(s, "z") == 0)
         return *off = 0, 0;
     if ((*s != '+' && *s != '-') ||
-        !(sscanf(s + 1, "%2d:%2d%n", &h, &m, &n) == 2 || sscanf(s + 1, "%2d%2d%n", &h, &m, &n) == 2 ||
-          sscanf(s + 1, "%2d%n", &h, &n) == 1) ||
+        !(sscanf(s + 1, "%2d:%2d%n", &h, &m, &n) == 2 ||
+          sscanf(s + 1, "%2d%2d%n", &h, &m, &n) == 2 || sscanf(s + 1, "%2d%n", &h, &n) == 1) ||
         s[1 + n] || h > 14 || m > 59)
         return -1;
     *off = (h * 3600L + m * 60L) * (*s == '-' ? -1 : 1);
@@ -157,8 +161,12 @@ int when_parse(const char *s, time_t *out, char *err, size_t errlen)
     const char *rest = s + n;
     if (*rest == ':' && sscanf(rest, ":%2d%n", &sec, &n) == 1)
         rest += n;
-    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h,
-                    .tm_min = mi, .tm_sec = sec};
+    struct tm tm = {.tm_year = y - 1900,
+                    .tm_mon = mo - 1,
+                    .tm_mday = d,
+                    .tm_hour = h,
+                    .tm_min = mi,
+                    .tm_sec = sec};
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59)
         return errf(err, errlen, "'%s' is not a valid time", s);
     if (*rest) {

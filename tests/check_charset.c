@@ -6,10 +6,16 @@
 
 /* CP949 bytes (python3: '...'.encode('cp949')). Hex escapes are split where
  * an ASCII letter follows, so the letter is not read as a hex digit. */
-#define CP_STRIP "\xC8\xE5\xB8\xB2\xBC\xD3\xC3\xCA" "15.9\xA1\xC9" /* 흐림속초15.9℃ */
-#define CP_SEOUL "\xBC\xAD\xBF\xEF"                                 /* 서울 */
-#define CP_GANADA "\xB0\xA1\xB3\xAA\xB4\xD9"                        /* 가나다 */
-#define CP_TTOM_HAENG "\x8C" "c" "\xC1" "d" /* 똠햏: CP949 only, not in EUC-KR */
+#define CP_STRIP                                                                                   \
+    "\xC8\xE5\xB8\xB2\xBC\xD3\xC3\xCA"                                                             \
+    "15.9\xA1\xC9"                           /* 흐림속초15.9℃ */
+#define CP_SEOUL "\xBC\xAD\xBF\xEF"          /* 서울 */
+#define CP_GANADA "\xB0\xA1\xB3\xAA\xB4\xD9" /* 가나다 */
+#define CP_TTOM_HAENG                                                                              \
+    "\x8C"                                                                                         \
+    "c"                                                                                            \
+    "\xC1"                                                                                         \
+    "d" /* 똠햏: CP949 only, not in EUC-KR */
 #define FFFD "\xEF\xBF\xBD"
 
 /* Converts the NUL-terminated BYTES; asserts success. Free with charset_free. */
@@ -21,8 +27,7 @@ static void convert(const char *bytes, const char *declared, wx_utf8 *u)
 }
 
 /* Asserts that BYTES, read with DECLARED, give WANT as charset NAME. */
-static void converts_to(const char *bytes, const char *declared, const char *want,
-                        const char *name)
+static void converts_to(const char *bytes, const char *declared, const char *want, const char *name)
 {
     wx_utf8 u;
     convert(bytes, declared, &u);
@@ -71,7 +76,13 @@ END_TEST
 /* A BOM on otherwise invalid bytes is still not part of the text. */
 START_TEST(test_bom_then_invalid)
 {
-    converts_to("\xEF\xBB\xBF" "a\xFF" "b", "utf-8", "a\xEF\xBF\xBD" "b", "UTF-8");
+    converts_to("\xEF\xBB\xBF"
+                "a\xFF"
+                "b",
+                "utf-8",
+                "a\xEF\xBF\xBD"
+                "b",
+                "UTF-8");
 }
 END_TEST
 
@@ -113,8 +124,7 @@ END_TEST
 
 START_TEST(test_cp949_xml)
 {
-    converts_to("<?xml version=\"1.0\" encoding=\"euc-kr\"?><current>" CP_SEOUL "</current>",
-                NULL,
+    converts_to("<?xml version=\"1.0\" encoding=\"euc-kr\"?><current>" CP_SEOUL "</current>", NULL,
                 "<?xml version=\"1.0\" encoding=\"euc-kr\"?><current>서울</current>", "CP949");
     converts_to("<?xml version='1.0' encoding='EUC-KR'?><a>" CP_TTOM_HAENG "</a>", NULL,
                 "<?xml version='1.0' encoding='EUC-KR'?><a>똠햏</a>", "CP949");
@@ -158,7 +168,12 @@ END_TEST
 /* Bytes that claim UTF-8 but are not: each bad byte becomes U+FFFD. */
 START_TEST(test_invalid_utf8)
 {
-    converts_to("a\xFF" "b", "utf-8", "a\xEF\xBF\xBD" "b", "UTF-8");
+    converts_to("a\xFF"
+                "b",
+                "utf-8",
+                "a\xEF\xBF\xBD"
+                "b",
+                "UTF-8");
     /* a UTF-8 label on bytes that are clean CP949 is a template's stale label */
     converts_to("<meta charset=utf-8>\xC0\xAF!", NULL, "<meta charset=utf-8>유!", "CP949");
     converts_to("서울\xED\xA0\x80", "UTF8", "서울\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", "UTF-8");
@@ -227,7 +242,9 @@ END_TEST
 
 START_TEST(test_utf16_bom)
 {
-    const char le[] = "\xFF\xFE" "a\0\x1C\xC1" "b\0"; /* a서b */
+    const char le[] = "\xFF\xFE"
+                      "a\0\x1C\xC1"
+                      "b\0"; /* a서b */
     const char be[] = "\xFE\xFF\0a\xC1\x1C\0b";
     wx_utf8 u;
     char err[256];
@@ -388,10 +405,10 @@ END_TEST
 
 START_TEST(test_valid_utf8_surrogates_range)
 {
-    ck_assert(!valid("\xED\xA0\x80")); /* U+D800 */
-    ck_assert(!valid("\xED\xBF\xBF")); /* U+DFFF */
+    ck_assert(!valid("\xED\xA0\x80"));             /* U+D800 */
+    ck_assert(!valid("\xED\xBF\xBF"));             /* U+DFFF */
     ck_assert(!valid("\xED\xA0\xBD\xED\xB2\xA9")); /* a CESU-8 pair */
-    ck_assert(!valid("\xF4\x90\x80\x80")); /* U+110000 */
+    ck_assert(!valid("\xF4\x90\x80\x80"));         /* U+110000 */
     ck_assert(!valid("\xF5\x80\x80\x80"));
     ck_assert(!valid("\xF8\x88\x80\x80\x80"));
     ck_assert(!valid("\xFE"));
@@ -401,11 +418,13 @@ END_TEST
 
 START_TEST(test_valid_utf8_truncated)
 {
-    ck_assert(!valid("\x80"));         /* a lone continuation byte */
-    ck_assert(!valid("a\xBF" "b"));
+    ck_assert(!valid("\x80")); /* a lone continuation byte */
+    ck_assert(!valid("a\xBF"
+                     "b"));
     ck_assert(!valid("\xC2"));
-    ck_assert(!valid("\xEA\xB0"));     /* 가 cut short */
-    ck_assert(!valid("\xEA\xB0" "a"));
+    ck_assert(!valid("\xEA\xB0")); /* 가 cut short */
+    ck_assert(!valid("\xEA\xB0"
+                     "a"));
     ck_assert(!valid("\xF0\x9F\x8C"));
     ck_assert(!valid("서울\xEA"));
     /* LEN cuts a valid sequence */

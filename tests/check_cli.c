@@ -127,7 +127,8 @@ START_TEST(test_out_of_range_reported_once)
     ck_assert_int_eq(wx(&out, &err, NULL, (const char *[]){"parse", "-f", "tsv", page, NULL}), 0);
     ck_assert_uint_eq(count(err.data, "75.0℃ is outside -60..60℃"), 1);
     ck_assert_uint_eq(count(err.data, "61.5℃ is outside -60..60℃"), 1);
-    ck_assert_ptr_nonnull(strstr(err.data, "unresolved '맑음 대구 75.0℃': station 143: temperature 75.0℃"));
+    ck_assert_ptr_nonnull(
+        strstr(err.data, "unresolved '맑음 대구 75.0℃': station 143: temperature 75.0℃"));
     ck_assert_ptr_null(strstr(out.data, "75.0"));
     buf_reset(&out), buf_reset(&err);
     ck_assert_int_eq(wx(&out, &err, NULL, (const char *[]){"parse", page, NULL}), 0);
@@ -158,8 +159,7 @@ START_TEST(test_usage_errors)
     ck_assert_int_eq(wx(NULL, &err, NULL, (const char *[]){"parse", NULL}), 2);
     ck_assert_ptr_nonnull(strstr(err.data, "usage: wxstrip parse"));
     buf_reset(&err);
-    ck_assert_int_eq(wx(NULL, &err, NULL, (const char *[]){"parse", "--format", "xml", "-",
-                                                           NULL}),
+    ck_assert_int_eq(wx(NULL, &err, NULL, (const char *[]){"parse", "--format", "xml", "-", NULL}),
                      2);
     ck_assert_int_eq(wx(NULL, &err, NULL, (const char *[]){"frobnicate", NULL}), 2);
     ck_assert_ptr_nonnull(strstr(err.data, "'frobnicate' is not a command"));

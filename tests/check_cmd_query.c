@@ -76,9 +76,8 @@ static void setup(void)
     ck_assert_int_eq(mkdir(E.feeds, 0755), 0);
     char reg[4096], text[16384];
     test_path(reg, sizeof reg, "stations/stations.tsv");
-    snprintf(text, sizeof text,
-             "data_dir = %s\ngraph_dir = %s/graphs\nstations_file = %s\n", E.data, E.dir,
-             reg);
+    snprintf(text, sizeof text, "data_dir = %s\ngraph_dir = %s/graphs\nstations_file = %s\n",
+             E.data, E.dir, reg);
     test_write(E.conf, text, strlen(text));
     E.reg = test_registry();
 }
@@ -95,11 +94,8 @@ static void teardown(void)
 
 static time_t kst(int y, int mo, int d, int h)
 {
-    struct tm tm = {.tm_year = y - 1900,
-                    .tm_mon = mo - 1,
-                    .tm_mday = d,
-                    .tm_hour = h,
-                    .tm_isdst = -1};
+    struct tm tm = {
+        .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_isdst = -1};
     return mktime(&tm);
 }
 
@@ -130,7 +126,8 @@ static const char *iso(time_t t)
 static int word_index(int code)
 {
     for (size_t i = 0; i < NWORDS; i++)
-        if (words[i].code == code) return (int)i;
+        if (words[i].code == code)
+            return (int)i;
     return -1;
 }
 
@@ -171,10 +168,8 @@ static char *write_feed(const reading *r, size_t n)
         const char *w = word_of(r[i].code);
         int a = abs(r[i].temp10);
         ck_assert_ptr_nonnull(st);
-        buf_printf(
-            &b,
-            "<local stn_id=\"%d\" icon=\"04\" desc=\"%s\" ta=\"%s%d.%d\">%s</local>\n",
-            st->id, w ? w : "-", r[i].temp10 < 0 ? "-" : "", a / 10, a % 10, st->name);
+        buf_printf(&b, "<local stn_id=\"%d\" icon=\"04\" desc=\"%s\" ta=\"%s%d.%d\">%s</local>\n",
+                   st->id, w ? w : "-", r[i].temp10 < 0 ? "-" : "", a / 10, a % 10, st->name);
     }
     buf_puts(&b, "</weather>\n</current>\n");
     char path[4400];
@@ -200,8 +195,10 @@ static int wx_at(const char *addr, const char *const *args, buf_t *out, buf_t *e
     char var[4400];
     snprintf(var, sizeof var, "RRDCACHED_ADDRESS=%s", addr ? addr : "");
     char *envv[] = {addr ? var : NULL, NULL};
-    if (out) buf_reset(out);
-    if (err) buf_reset(err);
+    if (out)
+        buf_reset(out);
+    if (err)
+        buf_reset(err);
     int rc = test_run(argv, envv, NULL, out, err);
     free(argv);
     return rc;
@@ -246,7 +243,8 @@ static void ingest(const char *addr)
 static const reading *last_of(int station)
 {
     for (size_t i = E.n; i-- > 0;)
-        if (E.r[i].station == station) return &E.r[i];
+        if (E.r[i].station == station)
+            return &E.r[i];
     ck_abort_msg("no reading of %d", station);
     return NULL;
 }
@@ -254,7 +252,8 @@ static const reading *last_of(int station)
 static const reading *first_of(int station)
 {
     for (size_t i = 0; i < E.n; i++)
-        if (E.r[i].station == station) return &E.r[i];
+        if (E.r[i].station == station)
+            return &E.r[i];
     ck_abort_msg("no reading of %d", station);
     return NULL;
 }
@@ -289,20 +288,28 @@ static expect over(int station, time_t from, time_t to, int after)
     for (size_t i = 0; i < E.n; i++) {
         const reading *r = &E.r[i];
         int in = after ? r->t > from && r->t <= to : r->t >= from && r->t < to;
-        if (r->station != station || !in || !kept(i)) continue;
+        if (r->station != station || !in || !kept(i))
+            continue;
         double t = temp_of(r->temp10);
-        if (x.n && t == x.min) x.min_tie = 1;
-        if (x.n && t == x.max) x.max_tie = 1;
-        if (!x.n || t < x.min) x.min = t, x.tmin = r->t, x.min_tie = 0;
-        if (!x.n || t > x.max) x.max = t, x.tmax = r->t, x.max_tie = 0;
+        if (x.n && t == x.min)
+            x.min_tie = 1;
+        if (x.n && t == x.max)
+            x.max_tie = 1;
+        if (!x.n || t < x.min)
+            x.min = t, x.tmin = r->t, x.min_tie = 0;
+        if (!x.n || t > x.max)
+            x.max = t, x.tmax = r->t, x.max_tie = 0;
         sum += t;
         x.n++;
-        if (word_index(r->code) >= 0) count[word_index(r->code)]++;
+        if (word_index(r->code) >= 0)
+            count[word_index(r->code)]++;
     }
-    if (x.n) x.mean = sum / (double)x.n;
+    if (x.n)
+        x.mean = sum / (double)x.n;
     int best = -1, tie = 0;
     for (size_t w = 0; w < NWORDS; w++) {
-        if (!count[w]) continue;
+        if (!count[w])
+            continue;
         if (best < 0 || count[w] > count[best])
             best = (int)w, tie = 0;
         else if (count[w] == count[best])
@@ -314,17 +321,15 @@ static expect over(int station, time_t from, time_t to, int after)
 
 /* ---- JSON ---- */
 
-#define EQ_INT(got, want, what)                                                          \
-    ck_assert_msg((long long)(got) == (long long)(want), "%s: %s: got %lld, want %lld",  \
-                  E.ctx, what, (long long)(got), (long long)(want))
-#define EQ_STR(got, want, what)                                                          \
-    ck_assert_msg(strcmp((got), (want)) == 0, "%s: %s: got '%s', want '%s'", E.ctx,      \
-                  what, got, want)
+#define EQ_INT(got, want, what)                                                                    \
+    ck_assert_msg((long long)(got) == (long long)(want), "%s: %s: got %lld, want %lld", E.ctx,     \
+                  what, (long long)(got), (long long)(want))
+#define EQ_STR(got, want, what)                                                                    \
+    ck_assert_msg(strcmp((got), (want)) == 0, "%s: %s: got '%s', want '%s'", E.ctx, what, got, want)
 
 static void near(double got, double want, double tol, const char *what)
 {
-    ck_assert_msg(fabs(got - want) <= tol, "%s: %s: got %.6f, want %.6f", E.ctx, what,
-                  got, want);
+    ck_assert_msg(fabs(got - want) <= tol, "%s: %s: got %.6f, want %.6f", E.ctx, what, got, want);
 }
 
 static json_t *parse(const char *text)
@@ -342,8 +347,7 @@ static json_t *at(json_t *o, const char *path)
     snprintf(copy, sizeof copy, "%s", path);
     json_t *v = o;
     for (char *p = strtok_r(copy, "/", &save); p; p = strtok_r(NULL, "/", &save)) {
-        v = json_is_array(v) ? json_array_get(v, strtoul(p, NULL, 10))
-                             : json_object_get(v, p);
+        v = json_is_array(v) ? json_array_get(v, strtoul(p, NULL, 10)) : json_object_get(v, p);
         ck_assert_msg(v != NULL, "%s: no '%s' in the JSON", E.ctx, path);
     }
     return v;
@@ -385,7 +389,8 @@ static size_t jsize(json_t *o, const char *path)
 /* "condition", "code" and "category" of O for CODE (-2: a tie, either). */
 static void check_weather(json_t *o, int code)
 {
-    if (code == -2) return;
+    if (code == -2)
+        return;
     if (code < 0) {
         jnull(o, "condition"), jnull(o, "code"), jnull(o, "category");
         return;
@@ -415,7 +420,8 @@ static void check_row(json_t *row, time_t start, const expect *x)
 static void check_extreme(json_t *e, double v, time_t t, int tie)
 {
     near(jnum(e, "temp"), v, TEMP_TOL, "extreme");
-    if (tie) return;
+    if (tie)
+        return;
     EQ_INT(jint(e, "epoch"), t, "extreme's epoch");
     EQ_STR(jstr(e, "time"), iso(t), "extreme's time");
 }
@@ -429,10 +435,8 @@ static void check_summary(json_t *s, const expect *x, size_t hours)
     EQ_INT(jint(s, "observations"), x->n, "observations");
     EQ_STR(jstr(s, "coverage/unit"), "hour", "coverage unit");
     EQ_INT(jint(s, "coverage/expected"), hours, "coverage expected");
-    EQ_INT(jint(s, "coverage/present"), x->n,
-           "coverage present"); /* one reading an hour */
-    near(jnum(s, "coverage/ratio"), (double)x->n / (double)hours, 0.0001,
-         "coverage ratio");
+    EQ_INT(jint(s, "coverage/present"), x->n, "coverage present"); /* one reading an hour */
+    near(jnum(s, "coverage/ratio"), (double)x->n / (double)hours, 0.0001, "coverage ratio");
     check_weather(s, x->code);
 }
 
@@ -453,8 +457,7 @@ static void check_head(json_t *st, int id)
 
 /* A station's rows of STEP seconds over [FROM, FROM + N*STEP) of KST days
  * or shorter buckets, and its summary. */
-static void check_buckets(json_t *st, int id, time_t from, size_t n, long step,
-                          const char *name)
+static void check_buckets(json_t *st, int id, time_t from, size_t n, long step, const char *name)
 {
     snprintf(E.ctx, sizeof E.ctx, "%d %s from %s", id, name, iso(from));
     check_head(st, id);
@@ -534,10 +537,7 @@ static records split(const char *s, int csv)
                     ck_assert_msg(!csv || *s != '"', "a quote in an unquoted CSV field");
                     if (!csv && *s == '\\' && s[1]) {
                         s++;
-                        buf_putc(&f, *s == 't'   ? '\t'
-                                     : *s == 'n' ? '\n'
-                                     : *s == 'r' ? '\r'
-                                                 : *s);
+                        buf_putc(&f, *s == 't' ? '\t' : *s == 'n' ? '\n' : *s == 'r' ? '\r' : *s);
                         s++;
                         continue;
                     }
@@ -547,12 +547,13 @@ static records split(const char *s, int csv)
             r.f = realloc(r.f, (r.n + 1) * sizeof *r.f);
             ck_assert_ptr_nonnull(r.f);
             r.f[r.n++] = f.data;
-            if (*s != sep) break;
+            if (*s != sep)
+                break;
             s++;
         }
         if (csv)
-            ck_assert_msg(s[0] == '\r' && s[1] == '\n',
-                          "a CSV line does not end in CRLF: '%.40s'", s);
+            ck_assert_msg(s[0] == '\r' && s[1] == '\n', "a CSV line does not end in CRLF: '%.40s'",
+                          s);
         else
             ck_assert_msg(s[0] == '\n', "a TSV line does not end in LF: '%.40s'", s);
         s += csv ? 2 : 1;
@@ -561,8 +562,8 @@ static records split(const char *s, int csv)
         t.v[t.n++] = r;
     }
     for (size_t i = 1; i < t.n; i++)
-        ck_assert_msg(t.v[i].n == t.v[0].n, "line %zu has %zu fields, the header %zu",
-                      i + 1, t.v[i].n, t.v[0].n);
+        ck_assert_msg(t.v[i].n == t.v[0].n, "line %zu has %zu fields, the header %zu", i + 1,
+                      t.v[i].n, t.v[0].n);
     return t;
 }
 
@@ -581,7 +582,8 @@ static const char *field(const records *t, size_t i, const char *name)
 {
     ck_assert(t->n > 0);
     for (size_t k = 0; k < t->v[0].n; k++)
-        if (strcmp(t->v[0].f[k], name) == 0) return t->v[i].f[k];
+        if (strcmp(t->v[0].f[k], name) == 0)
+            return t->v[i].f[k];
     ck_abort_msg("no column '%s'", name);
     return NULL;
 }
@@ -597,8 +599,8 @@ static double fnum(const records *t, size_t i, const char *name)
 
 /* The text rows of a range of STEP seconds for stations IDS over
  * [FROM, FROM + N*STEP) each, against the readings. */
-static void check_text_rows(const records *t, const int *ids, size_t nids, time_t from,
-                            size_t n, long step)
+static void check_text_rows(const records *t, const int *ids, size_t nids, time_t from, size_t n,
+                            long step)
 {
     EQ_INT(t->n, 1 + nids * n, "lines");
     for (size_t i = 1; i < t->n; i++) {
@@ -615,7 +617,8 @@ static void check_text_rows(const records *t, const int *ids, size_t nids, time_
         EQ_STR(field(t, i, "epoch"), epoch, "epoch");
         snprintf(num, sizeof num, "%zu", x.n);
         EQ_STR(field(t, i, "n"), num, "n");
-        if (step == DAY) EQ_STR(field(t, i, "day_boundary"), "00:00", "day_boundary");
+        if (step == DAY)
+            EQ_STR(field(t, i, "day_boundary"), "00:00", "day_boundary");
         if (!x.n) {
             EQ_STR(field(t, i, "mean"), "", "mean");
             EQ_STR(field(t, i, "min"), "", "min");
@@ -627,12 +630,13 @@ static void check_text_rows(const records *t, const int *ids, size_t nids, time_
         near(fnum(t, i, "mean"), x.mean, MEAN_TOL, "mean");
         near(fnum(t, i, "min"), x.min, TEMP_TOL, "min");
         near(fnum(t, i, "max"), x.max, TEMP_TOL, "max");
-        if (x.code == -2) continue;
+        if (x.code == -2)
+            continue;
         snprintf(num, sizeof num, "%d", x.code);
         EQ_STR(field(t, i, "condition"), x.code < 0 ? "" : word_of(x.code), "condition");
         EQ_STR(field(t, i, "code"), x.code < 0 ? "" : num, "code");
-        EQ_STR(field(t, i, "category"),
-               x.code < 0 ? "" : words[word_index(x.code)].category, "category");
+        EQ_STR(field(t, i, "category"), x.code < 0 ? "" : words[word_index(x.code)].category,
+               "category");
     }
 }
 
@@ -670,7 +674,8 @@ static size_t words_of(const char *line, word *out, size_t max)
             unsigned cp = k == 1 ? *s : *s & (0x7F >> k);
             for (size_t i = 1; i < k; i++)
                 cp = cp << 6 | (s[i] & 0x3F);
-            if (len + k < sizeof w->text) memcpy(w->text + len, s, k), len += k;
+            if (len + k < sizeof w->text)
+                memcpy(w->text + len, s, k), len += k;
             col += wide(cp) ? 2 : 1;
             s += k;
         }
@@ -709,7 +714,8 @@ static size_t title_col(const char *header, const char *title, int end)
     word w[32];
     size_t n = words_of(header, w, 32);
     for (size_t i = 0; i < n; i++)
-        if (strcmp(w[i].text, title) == 0) return end ? w[i].end : w[i].start;
+        if (strcmp(w[i].text, title) == 0)
+            return end ? w[i].end : w[i].start;
     ck_abort_msg("no '%s' in the header '%s'", title, header);
     return 0;
 }
@@ -726,7 +732,8 @@ static size_t check_aligned(const char *table, const char *head, const char *row
     buf_t bad = {0};
     for (size_t i = 0; i < nl; i++) {
         word w[40];
-        if (words_of(l[i], w, 40) == 0 || strcmp(w[0].text, head) != 0) continue;
+        if (words_of(l[i], w, 40) == 0 || strcmp(w[0].text, head) != 0)
+            continue;
         const char *header = l[i];
         for (i++; i < nl && (!row || strncmp(l[i], row, strlen(row)) == 0); i++) {
             size_t n = words_of(l[i], w, 40);
@@ -742,7 +749,8 @@ static size_t check_aligned(const char *table, const char *head, const char *row
             checked++;
         }
         i--;
-        if (bad.len) buf_printf(&bad, "  under the header '%s'\n", header);
+        if (bad.len)
+            buf_printf(&bad, "  under the header '%s'\n", header);
     }
     ck_assert_msg(bad.len == 0, "columns out of line:\n%.2400s", bad.data);
     lines_free(l, nl);
@@ -770,7 +778,8 @@ static void four_days(void)
     for (int d = 0; d < T1_DAYS; d++)
         for (int h = 0; h < 24; h++)
             for (int s = 0; s < 2; s++) {
-                if (s == 1 && d == 2 && h >= 10 && h <= 12) continue;
+                if (s == 1 && d == 2 && h >= 10 && h <= 12)
+                    continue;
                 int code = s == 1 && h == 7 ? -1 : words[(d + (h >= 14)) % NWORDS].code;
                 add(T1_IDS[s], kst(2024, 5, 3 + d, h), t1_temp(s, d, h), code);
             }
@@ -782,16 +791,16 @@ static void four_days(void)
 START_TEST(test_hourly_json)
 {
     four_days();
-    json_t *doc = query_json((const char *[]){"query", "108", "159", "--from",
-                                              "2024-05-03", "--to", "2024-05-06",
-                                              "--step", "1h", "--format", "json", NULL},
-                             0, NULL);
+    json_t *doc =
+        query_json((const char *[]){"query", "108", "159", "--from", "2024-05-03", "--to",
+                                    "2024-05-06", "--step", "1h", "--format", "json", NULL},
+                   0, NULL);
     snprintf(E.ctx, sizeof E.ctx, "document");
     EQ_STR(jstr(doc, "schema"), "wxstrip.query/1", "schema");
     EQ_INT(jsize(doc, "stations"), 2, "stations");
     for (int s = 0; s < 2; s++)
-        check_buckets(json_array_get(at(doc, "stations"), (size_t)s), T1_IDS[s],
-                      kst(2024, 5, 3, 0), T1_DAYS * 24, HOUR, "1h");
+        check_buckets(json_array_get(at(doc, "stations"), (size_t)s), T1_IDS[s], kst(2024, 5, 3, 0),
+                      T1_DAYS * 24, HOUR, "1h");
     /* the gap: 10:00-12:00 empty; 13:00, the reading that ends it, kept */
     json_t *rows = at(doc, "stations/1/rows");
     EQ_INT(jint(rows, "57/n"), 1, "05-05 09:00");
@@ -839,8 +848,8 @@ START_TEST(test_csv_and_tsv)
     records t = split(out.data, 1);
     check_text_rows(&t, T1_IDS, 2, kst(2024, 5, 3, 0), T1_DAYS * 24, HOUR);
     records_free(&t);
-    rc = wx((const char *[]){"query", "108", "159", "--from", "2024-05-03", "--to",
-                             "2024-05-06", "--step", "1d", "--format", "tsv", NULL},
+    rc = wx((const char *[]){"query", "108", "159", "--from", "2024-05-03", "--to", "2024-05-06",
+                             "--step", "1d", "--format", "tsv", NULL},
             &out, &err);
     ck_assert_msg(rc == 0, "%s", err.data);
     t = split(out.data, 0);
@@ -853,8 +862,8 @@ END_TEST
 START_TEST(test_ten_minutes)
 {
     four_days();
-    json_t *doc = query_json((const char *[]){"query", "108", "--date", "2024-05-04",
-                                              "--step", "10m", "--format", "json", NULL},
+    json_t *doc = query_json((const char *[]){"query", "108", "--date", "2024-05-04", "--step",
+                                              "10m", "--format", "json", NULL},
                              0, NULL);
     json_t *st = at(doc, "stations/0");
     check_buckets(st, 108, kst(2024, 5, 4, 0), 144, 600, "10m");
@@ -862,8 +871,7 @@ START_TEST(test_ten_minutes)
     /* the 14:00 reading fills the 14:00 bucket; 14:10..14:50 are empty */
     time_t t14 = kst(2024, 5, 4, 14);
     json_t *rows = at(st, "rows");
-    near(jnum(json_array_get(rows, 84), "mean"), temp_of(t1_temp(0, 1, 14)), TEMP_TOL,
-         "14:00");
+    near(jnum(json_array_get(rows, 84), "mean"), temp_of(t1_temp(0, 1, 14)), TEMP_TOL, "14:00");
     EQ_INT(jint(json_array_get(rows, 84), "epoch"), t14, "14:00");
     for (size_t i = 85; i < 90; i++)
         jnull(json_array_get(rows, i), "mean");
@@ -874,8 +882,8 @@ END_TEST
 START_TEST(test_raw)
 {
     four_days();
-    json_t *doc = query_json((const char *[]){"query", "159", "--date", "2024-05-05",
-                                              "--step", "raw", "--format", "json", NULL},
+    json_t *doc = query_json((const char *[]){"query", "159", "--date", "2024-05-05", "--step",
+                                              "raw", "--format", "json", NULL},
                              0, NULL);
     json_t *st = at(doc, "stations/0");
     snprintf(E.ctx, sizeof E.ctx, "raw");
@@ -885,7 +893,8 @@ START_TEST(test_raw)
     size_t k = 0;
     for (size_t i = 0; i < E.n; i++) {
         const reading *r = &E.r[i];
-        if (r->station != 159 || r->t < day || r->t >= day + DAY || !kept(i)) continue;
+        if (r->station != 159 || r->t < day || r->t >= day + DAY || !kept(i))
+            continue;
         json_t *row = json_array_get(at(st, "rows"), k++);
         ck_assert_msg(row != NULL, "raw: no row for %s", iso(r->t));
         expect x = over(159, r->t, r->t + 1, 0);
@@ -902,18 +911,17 @@ END_TEST
 START_TEST(test_kst_days)
 {
     four_days();
-    json_t *doc = query_json((const char *[]){"query", "108", "159", "--from",
-                                              "2024-05-03", "--to", "2024-05-06",
-                                              "--step", "1d", "--format", "json", NULL},
-                             0, NULL);
+    json_t *doc =
+        query_json((const char *[]){"query", "108", "159", "--from", "2024-05-03", "--to",
+                                    "2024-05-06", "--step", "1d", "--format", "json", NULL},
+                   0, NULL);
     for (int s = 0; s < 2; s++)
-        check_buckets(json_array_get(at(doc, "stations"), (size_t)s), T1_IDS[s],
-                      kst(2024, 5, 3, 0), T1_DAYS, DAY, "1d");
+        check_buckets(json_array_get(at(doc, "stations"), (size_t)s), T1_IDS[s], kst(2024, 5, 3, 0),
+                      T1_DAYS, DAY, "1d");
     /* the readings make KST days unlike days from 09:00 */
     for (int d = 0; d + 1 < T1_DAYS; d++) {
         time_t day = kst(2024, 5, 3 + d, 0);
-        expect a = over(108, day, day + DAY, 0),
-               b = over(108, day + 9 * HOUR, day + 33 * HOUR, 1);
+        expect a = over(108, day, day + DAY, 0), b = over(108, day + 9 * HOUR, day + 33 * HOUR, 1);
         ck_assert((a.min != b.min || a.max != b.max) && fabs(a.mean - b.mean) > 0.1);
     }
     /* the 159 day with a gap: 21 observations, 21 of 24 hours */
@@ -921,9 +929,8 @@ START_TEST(test_kst_days)
     EQ_INT(jint(doc, "stations/1/rows/2/n"), 21, "n");
     json_decref(doc);
     /* a bare --to date is the end of its day: 05-04 .. 05-06 is three days */
-    doc = query_json((const char *[]){"query", "108", "--from", "2024-05-04", "--to",
-                                      "2024-05-06", "--step", "1d", "--format", "json",
-                                      NULL},
+    doc = query_json((const char *[]){"query", "108", "--from", "2024-05-04", "--to", "2024-05-06",
+                                      "--step", "1d", "--format", "json", NULL},
                      0, NULL);
     check_buckets(at(doc, "stations/0"), 108, kst(2024, 5, 4, 0), 3, DAY, "1d");
     json_decref(doc);
@@ -935,18 +942,17 @@ START_TEST(test_table_values)
 {
     four_days();
     buf_t out = {0}, err = {0};
-    int rc =
-        wx((const char *[]){"query", "159", "--date", "2024-05-05", "--step", "1h", NULL},
-           &out, &err);
+    int rc = wx((const char *[]){"query", "159", "--date", "2024-05-05", "--step", "1h", NULL},
+                &out, &err);
     ck_assert_msg(rc == 0, "%s", err.data);
     char **l;
     size_t nl = lines_of(out.data, &l), rows = 0;
     time_t day = kst(2024, 5, 5, 0);
-    ck_assert_str_eq(
-        l[0], "159 부산 (Busan) · 2024-05-05 00:00 – 2024-05-06 00:00 KST · 1h rows");
+    ck_assert_str_eq(l[0], "159 부산 (Busan) · 2024-05-05 00:00 – 2024-05-06 00:00 KST · 1h rows");
     for (size_t i = 0; i < nl; i++) {
         word w[16];
-        if (strncmp(l[i], "2024-05-05 ", 11) != 0) continue;
+        if (strncmp(l[i], "2024-05-05 ", 11) != 0)
+            continue;
         size_t n = words_of(l[i], w, 16);
         time_t b = day + (time_t)rows * HOUR;
         expect x = over(159, b, b + HOUR, 0);
@@ -972,14 +978,12 @@ START_TEST(test_table_values)
     expect all = over(159, day, day + DAY, 0);
     char want[256];
     snprintf(want, sizeof want, "lowest %.1f℃ (%s) · highest %.1f℃ (%s) · mean ", all.min,
-             fmt_time(all.tmin, "%Y-%m-%d %H:%M"), all.max,
-             fmt_time(all.tmax, "%Y-%m-%d %H:%M"));
-    ck_assert_msg(strncmp(l[nl - 2], want, strlen(want)) == 0, "footer '%s', want '%s'",
-                  l[nl - 2], want);
+             fmt_time(all.tmin, "%Y-%m-%d %H:%M"), all.max, fmt_time(all.tmax, "%Y-%m-%d %H:%M"));
+    ck_assert_msg(strncmp(l[nl - 2], want, strlen(want)) == 0, "footer '%s', want '%s'", l[nl - 2],
+                  want);
     near(strtod(l[nl - 2] + strlen(want), NULL), all.mean, 0.05 + 1e-9, "footer mean");
     snprintf(want, sizeof want, "%zu of 24 hours with readings", all.n);
-    ck_assert_msg(strncmp(l[nl - 1], want, strlen(want)) == 0, "'%s', want '%s'",
-                  l[nl - 1], want);
+    ck_assert_msg(strncmp(l[nl - 1], want, strlen(want)) == 0, "'%s', want '%s'", l[nl - 1], want);
     lines_free(l, nl);
     buf_free(&out), buf_free(&err);
 }
@@ -1027,10 +1031,10 @@ START_TEST(test_days_from_daily_rows)
 {
     time_t split = seventy_days();
     ck_assert_int_gt(split, kst(2024, 1, 7, 0)); /* 01-02 .. 01-06 are older */
-    json_t *doc = query_json((const char *[]){"query", "108", "--from", "2024-01-02",
-                                              "--to", "2024-01-06", "--step", "1d",
-                                              "--format", "json", NULL},
-                             0, NULL);
+    json_t *doc =
+        query_json((const char *[]){"query", "108", "--from", "2024-01-02", "--to", "2024-01-06",
+                                    "--step", "1d", "--format", "json", NULL},
+                   0, NULL);
     json_t *st = at(doc, "stations/0");
     snprintf(E.ctx, sizeof E.ctx, "daily rows");
     EQ_STR(jstr(st, "day_boundary"), "09:00", "day_boundary");
@@ -1049,9 +1053,8 @@ START_TEST(test_days_from_daily_rows)
     json_decref(doc);
 
     /* from daily rows into KST days */
-    doc = query_json((const char *[]){"query", "108", "--from", "2024-01-05", "--to",
-                                      "2024-01-10", "--step", "1d", "--format", "json",
-                                      NULL},
+    doc = query_json((const char *[]){"query", "108", "--from", "2024-01-05", "--to", "2024-01-10",
+                                      "--step", "1d", "--format", "json", NULL},
                      0, NULL);
     st = at(doc, "stations/0");
     time_t from = kst(2024, 1, 5, 0), to = kst(2024, 1, 11, 0);
@@ -1062,8 +1065,7 @@ START_TEST(test_days_from_daily_rows)
     EQ_INT(jsize(st, "rows"), daily + kstdays, "rows");
     EQ_INT(jint(st, "resolution_seconds"), HOUR, "resolution");
     for (size_t i = 0; i < daily; i++)
-        check_daily_row(json_array_get(at(st, "rows"), i),
-                        from + (time_t)i * DAY + 9 * HOUR);
+        check_daily_row(json_array_get(at(st, "rows"), i), from + (time_t)i * DAY + 9 * HOUR);
     for (size_t i = 0; i < kstdays; i++) {
         time_t d = split + (time_t)i * DAY;
         json_t *row = json_array_get(at(st, "rows"), daily + i);
@@ -1108,13 +1110,12 @@ START_TEST(test_lookup_names)
         const char *name;
         int id;
     } found[] = {
-        {"108", 108},     {"서울", 108},        {"SEOUL", 108}, {"seoul", 108},
-        {"Seoul", 108},   {"부산", 159},        {"고창", 172},  {"고창군", 251},
-        {"GOCHANG", 172}, {"gochang-gun", 251},
+        {"108", 108},  {"서울", 108}, {"SEOUL", 108},  {"seoul", 108},   {"Seoul", 108},
+        {"부산", 159}, {"고창", 172}, {"고창군", 251}, {"GOCHANG", 172}, {"gochang-gun", 251},
     };
     for (size_t i = 0; i < sizeof found / sizeof found[0]; i++) {
-        json_t *doc = query_json(
-            (const char *[]){"query", found[i].name, "--format", "json", NULL}, 0, NULL);
+        json_t *doc =
+            query_json((const char *[]){"query", found[i].name, "--format", "json", NULL}, 0, NULL);
         int ids[4];
         snprintf(E.ctx, sizeof E.ctx, "query %s", found[i].name);
         EQ_INT(ids_of(doc, ids, 4), 1, "stations");
@@ -1134,8 +1135,8 @@ START_TEST(test_lookup_names)
     }
     /* several stations, one named three ways and twice, shown once each */
     static const int want[] = {108, 159, 251};
-    json_t *doc = query_json((const char *[]){"query", "108", "부산", "서울", "고창군",
-                                              "SEOUL", "108", "--format", "json", NULL},
+    json_t *doc = query_json((const char *[]){"query", "108", "부산", "서울", "고창군", "SEOUL",
+                                              "108", "--format", "json", NULL},
                              0, NULL);
     int ids[8];
     snprintf(E.ctx, sizeof E.ctx, "several");
@@ -1146,8 +1147,7 @@ START_TEST(test_lookup_names)
     }
     json_decref(doc);
     /* one without data among them: exit 1, the others still shown */
-    doc = query_json((const char *[]){"query", "108", "백령", "--format", "json", NULL},
-                     1, &err);
+    doc = query_json((const char *[]){"query", "108", "백령", "--format", "json", NULL}, 1, &err);
     EQ_INT(ids_of(doc, ids, 8), 1, "stations");
     EQ_INT(ids[0], 108, "station");
     ck_assert_msg(strstr(err.data, "102"), "%s", err.data);
@@ -1162,15 +1162,14 @@ START_TEST(test_unknown_station)
     buf_t out = {0}, err = {0};
     const char *const *cases[] = {
         (const char *[]){"query", "서을", NULL},
-        (const char *[]){"query", "서을", "--date", "2024-05-05", "--format", "json",
-                         NULL},
+        (const char *[]){"query", "서을", "--date", "2024-05-05", "--format", "json", NULL},
         (const char *[]){"query", "108", "서을", "--format", "json", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int rc = wx(cases[i], &out, &err);
         ck_assert_msg(rc == 2, "case %zu: exit %d", i, rc);
-        ck_assert_msg(strstr(err.data, "서을") && strstr(err.data, "서울"),
-                      "case %zu: '%s'", i, err.data);
+        ck_assert_msg(strstr(err.data, "서을") && strstr(err.data, "서울"), "case %zu: '%s'", i,
+                      err.data);
         ck_assert_msg(out.len == 0, "case %zu: printed '%s'", i, out.data);
     }
     buf_free(&out), buf_free(&err);
@@ -1186,19 +1185,16 @@ START_TEST(test_no_data)
     ck_assert_int_eq(rc, 1);
     ck_assert_msg(strstr(err.data, "112"), "%s", err.data);
     ck_assert_str_eq(out.data, "");
-    rc = wx((const char *[]){"query", "인천", "--date", "2024-05-05", "--format", "json",
-                             NULL},
+    rc = wx((const char *[]){"query", "인천", "--date", "2024-05-05", "--format", "json", NULL},
             &out, &err);
     ck_assert_int_eq(rc, 1);
     ck_assert_msg(strstr(err.data, "112"), "%s", err.data);
     ck_assert_str_eq(out.data, "");
     /* a range with no reading: after the data, and inside 159's gap */
-    rc = wx((const char *[]){"query", "108", "--date", "2024-06-01", "--format", "json",
-                             NULL},
+    rc = wx((const char *[]){"query", "108", "--date", "2024-06-01", "--format", "json", NULL},
             &out, &err);
     ck_assert_int_eq(rc, 1);
-    ck_assert_msg(strstr(err.data, "108") && strstr(err.data, "no readings"), "%s",
-                  err.data);
+    ck_assert_msg(strstr(err.data, "108") && strstr(err.data, "no readings"), "%s", err.data);
     ck_assert_str_eq(out.data, "");
     rc = wx((const char *[]){"query", "159", "--from", "2024-05-05T10:00", "--to",
                              "2024-05-05T13:00", "--format", "csv", NULL},
@@ -1226,27 +1222,24 @@ START_TEST(test_max_age)
     ingest(NULL);
     buf_t err = {0};
     json_t *doc = query_json(
-        (const char *[]){"query", "108", "--max-age", "1h", "--format", "json", NULL}, 3,
-        &err);
+        (const char *[]){"query", "108", "--max-age", "1h", "--format", "json", NULL}, 3, &err);
     snprintf(E.ctx, sizeof E.ctx, "stale");
     check_head(at(doc, "stations/0"), 108);
     ck_assert_msg(strstr(err.data, "--max-age"), "%s", err.data);
     json_decref(doc);
-    doc = query_json(
-        (const char *[]){"query", "112", "--max-age", "3h", "--format", "json", NULL}, 0,
-        &err);
+    doc = query_json((const char *[]){"query", "112", "--max-age", "3h", "--format", "json", NULL},
+                     0, &err);
     snprintf(E.ctx, sizeof E.ctx, "fresh");
     check_head(at(doc, "stations/0"), 112);
     json_decref(doc);
     /* an hour old is older than 30 minutes */
-    doc = query_json(
-        (const char *[]){"query", "112", "--max-age", "30m", "--format", "json", NULL}, 3,
-        &err);
+    doc = query_json((const char *[]){"query", "112", "--max-age", "30m", "--format", "json", NULL},
+                     3, &err);
     json_decref(doc);
     /* one stale among several: exit 3, both shown */
-    doc = query_json((const char *[]){"query", "112", "108", "--max-age", "3h",
-                                      "--format", "json", NULL},
-                     3, &err);
+    doc = query_json(
+        (const char *[]){"query", "112", "108", "--max-age", "3h", "--format", "json", NULL}, 3,
+        &err);
     int ids[4];
     EQ_INT(ids_of(doc, ids, 4), 2, "stations");
     EQ_INT(ids[0], 112, "first");
@@ -1261,11 +1254,9 @@ START_TEST(test_latest_and_today)
     time_t now = time(NULL), day = midnight(now);
     int hours = (int)((now - day) / HOUR) + 1;
     for (int h = 0; h < hours; h++)
-        add(108, day + (time_t)h * HOUR, (h * 7 + 5) % 24 * 6 - 20,
-            words[h % NWORDS].code);
+        add(108, day + (time_t)h * HOUR, (h * 7 + 5) % 24 * 6 - 20, words[h % NWORDS].code);
     ingest(NULL);
-    json_t *doc =
-        query_json((const char *[]){"query", "108", "--format", "json", NULL}, 0, NULL);
+    json_t *doc = query_json((const char *[]){"query", "108", "--format", "json", NULL}, 0, NULL);
     if (midnight(time(NULL)) != day) { /* the day turned meanwhile */
         json_decref(doc);
         return;
@@ -1305,8 +1296,8 @@ static last_update lastupdate(int station)
     size_t n = lines_of(out.data, &l);
     long long t = 0;
     char a[64] = "", b[64] = "";
-    ck_assert_msg(n > 0 && sscanf(l[n - 1], "%lld: %63s %63s", &t, a, b) == 3,
-                  "lastupdate: '%s'", out.data);
+    ck_assert_msg(n > 0 && sscanf(l[n - 1], "%lld: %63s %63s", &t, a, b) == 3, "lastupdate: '%s'",
+                  out.data);
     last_update u = {(time_t)t, strcmp(a, "U") ? strtod(a, NULL) : NAN,
                      strcmp(b, "U") ? atoi(b) : -1};
     lines_free(l, n);
@@ -1335,9 +1326,8 @@ START_TEST(test_through_rrdcached)
     add(108, t15, 194, 203); /* what the query must show */
     /* the daemon holds the other client's update: the file does not have it */
     last_update held108 = lastupdate(108), held159 = lastupdate(159);
-    int rc =
-        wx_at(E.addr, (const char *[]){"query", "108", "159", "--format", "json", NULL},
-              &out, &err);
+    int rc = wx_at(E.addr, (const char *[]){"query", "108", "159", "--format", "json", NULL}, &out,
+                   &err);
     last_update after = lastupdate(108); /* the query flushed it */
     test_stop(E.daemon);
     E.daemon = 0;
@@ -1409,8 +1399,7 @@ START_TEST(test_stations)
     some_stations();
     size_t nreg = stations_count(E.reg);
     ck_assert_uint_eq(nreg, 97);
-    json_t *doc =
-        query_json((const char *[]){"stations", "--format", "json", NULL}, 0, NULL);
+    json_t *doc = query_json((const char *[]){"stations", "--format", "json", NULL}, 0, NULL);
     snprintf(E.ctx, sizeof E.ctx, "stations");
     EQ_STR(jstr(doc, "schema"), "wxstrip.stations/1", "schema");
     EQ_INT(jsize(doc, "stations"), nreg, "stations");
@@ -1456,41 +1445,33 @@ START_TEST(test_stations)
     json_decref(doc);
 
     int ids[128];
-    EQ_INT(stations_ids((const char *[]){"--with-data", NULL}, 0, ids, 128), 3,
-           "with data");
+    EQ_INT(stations_ids((const char *[]){"--with-data", NULL}, 0, ids, 128), 3, "with data");
     ck_assert(ids[0] == 108 && ids[1] == 159 && ids[2] == 172);
-    EQ_INT(stations_ids((const char *[]){"--stale", "3h", NULL}, 3, ids, 128), 2,
-           "stale");
+    EQ_INT(stations_ids((const char *[]){"--stale", "3h", NULL}, 3, ids, 128), 2, "stale");
     ck_assert(ids[0] == 108 && ids[1] == 159);
-    EQ_INT(stations_ids((const char *[]){"--stale", "3h", "--match", "172", NULL}, 0, ids,
-                        128),
-           0, "fresh");
+    EQ_INT(stations_ids((const char *[]){"--stale", "3h", "--match", "172", NULL}, 0, ids, 128), 0,
+           "fresh");
     /* --match: number, name, romanized (any case), alias, province */
     static const char *const match[] = {"108",  "고창",     "GOCHANG",  "gochang-gun",
                                         "백령", "홍성(예)", "충청남도", "seo"};
     for (size_t m = 0; m < sizeof match / sizeof match[0]; m++) {
-        size_t n = stations_ids((const char *[]){"--match", match[m], NULL}, 0, ids, 128),
-               k = 0;
+        size_t n = stations_ids((const char *[]){"--match", match[m], NULL}, 0, ids, 128), k = 0;
         for (size_t i = 0; i < nreg; i++)
             if (matches(stations_at(E.reg, i), match[m])) {
-                ck_assert_msg(k < n && ids[k] == stations_at(E.reg, i)->id,
-                              "--match %s: no %d", match[m], stations_at(E.reg, i)->id);
+                ck_assert_msg(k < n && ids[k] == stations_at(E.reg, i)->id, "--match %s: no %d",
+                              match[m], stations_at(E.reg, i)->id);
                 k++;
             }
-        ck_assert_msg(k == n && n > 0, "--match %s: %zu shown, %zu match", match[m], n,
-                      k);
+        ck_assert_msg(k == n && n > 0, "--match %s: %zu shown, %zu match", match[m], n, k);
     }
-    ck_assert_int_eq(stations_ids((const char *[]){"--match", "고창", NULL}, 0, ids, 128),
-                     2);
+    ck_assert_int_eq(stations_ids((const char *[]){"--match", "고창", NULL}, 0, ids, 128), 2);
     ck_assert(ids[0] == 172 && ids[1] == 251);
-    ck_assert_int_eq(stations_ids((const char *[]){"--match", "백령", NULL}, 0, ids, 128),
-                     1);
+    ck_assert_int_eq(stations_ids((const char *[]){"--match", "백령", NULL}, 0, ids, 128), 1);
     ck_assert_int_eq(ids[0], 102);
 
     /* CSV: the same stations, parsed back */
     buf_t out = {0}, err = {0};
-    ck_assert_int_eq(
-        wx((const char *[]){"stations", "--format", "csv", NULL}, &out, &err), 0);
+    ck_assert_int_eq(wx((const char *[]){"stations", "--format", "csv", NULL}, &out, &err), 0);
     records t = split(out.data, 1);
     ck_assert_uint_eq(t.n, 1 + nreg);
     for (size_t i = 1; i < t.n; i++) {
@@ -1533,24 +1514,22 @@ START_TEST(test_range_tables_line_up)
     buf_t out = {0}, err = {0};
     /* hourly rows: 비, 눈, none, and empty hours */
     ck_assert_int_eq(
-        wx((const char *[]){"query", "159", "--date", "2024-05-05", "--step", "1h", NULL},
-           &out, &err),
+        wx((const char *[]){"query", "159", "--date", "2024-05-05", "--step", "1h", NULL}, &out,
+           &err),
         0);
-    ck_assert_uint_eq(
-        check_aligned(out.data, "start", "2024-",
-                      (const char *const[]){"start", "weather", NULL},
-                      (const char *const[]){"mean", "min", "max", "n", NULL}),
-        24);
+    ck_assert_uint_eq(check_aligned(out.data, "start", "2024-",
+                                    (const char *const[]){"start", "weather", NULL},
+                                    (const char *const[]){"mean", "min", "max", "n", NULL}),
+                      24);
     /* days: 맑음, 흐림, 비, 눈, then the day column */
-    ck_assert_int_eq(wx((const char *[]){"query", "108", "159", "--from", "2024-05-03",
-                                         "--to", "2024-05-06", "--step", "1d", NULL},
+    ck_assert_int_eq(wx((const char *[]){"query", "108", "159", "--from", "2024-05-03", "--to",
+                                         "2024-05-06", "--step", "1d", NULL},
                         &out, &err),
                      0);
-    ck_assert_uint_eq(
-        check_aligned(out.data, "start", "2024-",
-                      (const char *const[]){"start", "weather", "day", NULL},
-                      (const char *const[]){"mean", "n", NULL}),
-        8);
+    ck_assert_uint_eq(check_aligned(out.data, "start", "2024-",
+                                    (const char *const[]){"start", "weather", "day", NULL},
+                                    (const char *const[]){"mean", "n", NULL}),
+                      8);
     buf_free(&out), buf_free(&err);
 }
 END_TEST
@@ -1561,13 +1540,12 @@ START_TEST(test_latest_table_lines_up)
 {
     old_and_fresh();
     buf_t out = {0}, err = {0};
-    ck_assert_int_eq(
-        wx((const char *[]){"query", "108", "159", "172", "251", NULL}, &out, &err), 0);
-    ck_assert_uint_eq(check_aligned(out.data, "station", NULL,
-                                    (const char *const[]){"time", "weather", NULL},
-                                    (const char *const[]){"station", "temp", "age", "low",
-                                                          "high", NULL}),
-                      4);
+    ck_assert_int_eq(wx((const char *[]){"query", "108", "159", "172", "251", NULL}, &out, &err),
+                     0);
+    ck_assert_uint_eq(
+        check_aligned(out.data, "station", NULL, (const char *const[]){"time", "weather", NULL},
+                      (const char *const[]){"station", "temp", "age", "low", "high", NULL}),
+        4);
     buf_free(&out), buf_free(&err);
 }
 END_TEST
@@ -1579,12 +1557,11 @@ START_TEST(test_stations_table_lines_up)
     old_and_fresh();
     buf_t out = {0}, err = {0};
     ck_assert_int_eq(wx((const char *[]){"stations", NULL}, &out, &err), 0);
-    ck_assert_uint_eq(
-        check_aligned(out.data, "id", NULL,
-                      (const char *const[]){"name", "romanized", "province", "first",
-                                            "last", "weather", NULL},
-                      (const char *const[]){"id", "age", "temp", NULL}),
-        stations_count(E.reg));
+    ck_assert_uint_eq(check_aligned(out.data, "id", NULL,
+                                    (const char *const[]){"name", "romanized", "province", "first",
+                                                          "last", "weather", NULL},
+                                    (const char *const[]){"id", "age", "temp", NULL}),
+                      stations_count(E.reg));
     buf_free(&out), buf_free(&err);
 }
 END_TEST

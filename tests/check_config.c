@@ -6,8 +6,7 @@
 #include "tests.h"
 
 /* Writes TEXT to DIR/NAME; PATH gets the file's path. */
-static void write_file(const char *dir, const char *name, const char *text, char *path,
-                       size_t size)
+static void write_file(const char *dir, const char *name, const char *text, char *path, size_t size)
 {
     ck_assert_int_eq(bprintf(path, size, "%s/%s", dir, name), 0);
     FILE *f = fopen(path, "w");
@@ -234,26 +233,23 @@ START_TEST(test_source_errors)
     ck_assert_str_eq(err, "unknown charset 'abcdefghijklmnopqrstuvwxyz0123456789' (iconv cannot "
                           "read it)");
     /* half a URL is never stored with the other half taken for its charset */
-    ck_assert_int_eq(config_set(&c, "source", "https://news.example.com/a page.html", NULL, err,
-                                sizeof err),
-                     -1);
+    ck_assert_int_eq(
+        config_set(&c, "source", "https://news.example.com/a page.html", NULL, err, sizeof err),
+        -1);
     ck_assert_str_eq(err, "'https://news.example.com/a page.html' is not a URL and a charset: a "
                           "URL cannot contain white space (write it as %20)");
     ck_assert_int_eq(config_set(&c, "source", "pages/a.html klingon", NULL, err, sizeof err), -1);
     ck_assert_str_eq(err, "unknown charset 'klingon' (iconv cannot read it)");
-    ck_assert_int_eq(config_set(&c, "source", "http://a/ charset=nope", NULL, err, sizeof err),
-                     -1);
+    ck_assert_int_eq(config_set(&c, "source", "http://a/ charset=nope", NULL, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "not a URL and a charset"));
     /* known ones, under the names pages use */
     ck_assert_int_eq(config_set(&c, "source", "http://a/ ks_c_5601-1987", NULL, err, sizeof err),
                      0);
-    ck_assert_int_eq(config_set(&c, "source", "http://b/ windows-1252", NULL, err, sizeof err),
-                     0);
+    ck_assert_int_eq(config_set(&c, "source", "http://b/ windows-1252", NULL, err, sizeof err), 0);
     ck_assert_uint_eq(c.nsources, 2);
     config_free(&c);
     config_init(&c);
-    ck_assert_int_eq(config_set(&c, "source", "http://a/ euc-kr extra", NULL, err, sizeof err),
-                     -1);
+    ck_assert_int_eq(config_set(&c, "source", "http://a/ euc-kr extra", NULL, err, sizeof err), -1);
     ck_assert_str_eq(err, "unexpected 'extra' after the source's charset");
     ck_assert_uint_eq(c.nsources, 0);
     config_free(&c);
@@ -344,8 +340,16 @@ END_TEST
 
 START_TEST(test_bad_durations)
 {
-    static const char *const bad[] = {"",   "s",    "x",    "-5",   "5x",  "1.5h",
-                                      "5ms", "h5",  "5 m x", "99999999999999999999",
+    static const char *const bad[] = {"",
+                                      "s",
+                                      "x",
+                                      "-5",
+                                      "5x",
+                                      "1.5h",
+                                      "5ms",
+                                      "h5",
+                                      "5 m x",
+                                      "99999999999999999999",
                                       "9223372036854775807d"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         long v = 17;
@@ -370,8 +374,8 @@ END_TEST
 
 START_TEST(test_bad_sizes)
 {
-    static const char *const bad[] = {"", "M", "8T", "-1", "1.5M", "8MiB", "k8",
-                                      "9223372036854775807G"};
+    static const char *const bad[] = {"",     "M",    "8T", "-1",
+                                      "1.5M", "8MiB", "k8", "9223372036854775807G"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         long v = 17;
         ck_assert_msg(config_size(bad[i], &v) == -1, "'%s' accepted", bad[i]);

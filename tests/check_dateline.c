@@ -20,8 +20,8 @@ static void assert_date(const char *s, int y, int m, int day, int hour, int minu
     strip_date d;
     ck_assert_msg(date_of(s, &d) == 1, "'%s' is not read as a date line", s);
     ck_assert_msg(d.year == y && d.month == m && d.day == day,
-                  "'%s' read as %04d-%02d-%02d, expected %04d-%02d-%02d", s, d.year, d.month,
-                  d.day, y, m, day);
+                  "'%s' read as %04d-%02d-%02d, expected %04d-%02d-%02d", s, d.year, d.month, d.day,
+                  y, m, day);
     ck_assert_msg(d.hour == hour && d.minute == minute, "'%s' read with time %d:%d, expected %d:%d",
                   s, d.hour, d.minute, hour, minute);
 }

@@ -52,8 +52,7 @@ START_TEST(test_body_and_validators)
 {
     fetch_result r;
     char err[512];
-    ck_assert_msg(get("files/page.html?charset=euc-kr", NULL, &r, err, sizeof err) == 0, "%s",
-                  err);
+    ck_assert_msg(get("files/page.html?charset=euc-kr", NULL, &r, err, sizeof err) == 0, "%s", err);
     ck_assert_int_eq(r.status, 200);
     ck_assert_str_eq(r.body.data, "<p>흐림 서울 18.6℃</p>\n");
     ck_assert_str_eq(r.charset, "euc-kr");
@@ -69,8 +68,7 @@ START_TEST(test_body_and_validators)
     ck_assert(r.not_modified && r.body.len == 0);
     fetch_result_free(&r);
     /* a percent-encoded Korean name */
-    ck_assert_msg(get("files/%EA%B8%B0%EC%83%81.xml", NULL, &r, err, sizeof err) == 0, "%s",
-                  err);
+    ck_assert_msg(get("files/%EA%B8%B0%EC%83%81.xml", NULL, &r, err, sizeof err) == 0, "%s", err);
     ck_assert_str_eq(r.body.data, "<current/>\n");
     fetch_result_free(&r);
 }
@@ -113,8 +111,8 @@ START_TEST(test_errors_named)
         char err[512];
         ck_assert_msg(get(cases[i].path, NULL, &r, err, sizeof err) == -1, "%s fetched",
                       cases[i].path);
-        ck_assert_msg(strstr(err, cases[i].want) != NULL, "%s: '%s', want '%s'", cases[i].path,
-                      err, cases[i].want);
+        ck_assert_msg(strstr(err, cases[i].want) != NULL, "%s: '%s', want '%s'", cases[i].path, err,
+                      cases[i].want);
         fetch_result_free(&r);
     }
     fetch_result r;

@@ -75,8 +75,7 @@ static void expect_reading(check_state *st, char *args)
 {
     int station, code = WX_CODE_NONE;
     char name[128], cond[128], codes[16], temps[32], flag[32] = "";
-    int n = sscanf(args, "%d %127s %127s %15s %31s %31s", &station, name, cond, codes, temps,
-                   flag);
+    int n = sscanf(args, "%d %127s %127s %15s %31s %31s", &station, name, cond, codes, temps, flag);
     ck_assert_msg(n >= 5, "%s: bad reading line '%s'", st->name, args);
     if (strcmp(codes, "-") != 0)
         code = atoi(codes);
@@ -89,11 +88,11 @@ static void expect_reading(check_state *st, char *args)
             *c = ' ';
     ck_assert_msg(r->station == station, "%s: reading %zu is station %d, expected %d", st->name,
                   st->reading, r->station, station);
-    ck_assert_msg(strcmp(r->name, name) == 0, "%s: station %d named '%s', expected '%s'",
-                  st->name, station, r->name, name);
+    ck_assert_msg(strcmp(r->name, name) == 0, "%s: station %d named '%s', expected '%s'", st->name,
+                  station, r->name, name);
     ck_assert_msg(strcmp(r->condition, want_cond) == 0,
-                  "%s: station %d condition '%s', expected '%s'", st->name, station,
-                  r->condition, want_cond);
+                  "%s: station %d condition '%s', expected '%s'", st->name, station, r->condition,
+                  want_cond);
     ck_assert_msg(r->code == code, "%s: station %d code %d, expected %d", st->name, station,
                   r->code, code);
     ck_assert_msg(fabs(r->temp - atof(temps)) < 1e-9, "%s: station %d temp %g, expected %s",
@@ -105,8 +104,8 @@ static void expect_reading(check_state *st, char *args)
 
 static void expect_unresolved(check_state *st, const char *text)
 {
-    ck_assert_msg(st->unresolved < st->p->nunresolved, "%s: missing unresolved item '%s'",
-                  st->name, text);
+    ck_assert_msg(st->unresolved < st->p->nunresolved, "%s: missing unresolved item '%s'", st->name,
+                  text);
     const wx_unresolved *u = &st->p->unresolved[st->unresolved++];
     ck_assert_msg(strstr(u->text, text) != NULL, "%s: unresolved item '%s' (%s), expected '%s'",
                   st->name, u->text, u->reason, text);
@@ -132,8 +131,8 @@ static void expect_time(check_state *st, const char *v)
 {
     char got[32] = "none";
     if (st->p->year && st->p->hour >= 0)
-        snprintf(got, sizeof got, "%04d-%02d-%02dT%02d:%02d", st->p->year, st->p->month,
-                 st->p->day, st->p->hour, st->p->minute);
+        snprintf(got, sizeof got, "%04d-%02d-%02dT%02d:%02d", st->p->year, st->p->month, st->p->day,
+                 st->p->hour, st->p->minute);
     ck_assert_msg(strcmp(got, v) == 0, "%s: time %s, expected %s", st->name, got, v);
 }
 
@@ -159,8 +158,8 @@ static void check_line(check_state *st, char *line)
     else if (strcmp(line, "time") == 0)
         expect_time(st, arg);
     else if (strcmp(line, "charset") == 0)
-        ck_assert_msg(strcmp(st->p->charset, arg) == 0, "%s: read as %s, expected %s",
-                      st->name, st->p->charset, arg);
+        ck_assert_msg(strcmp(st->p->charset, arg) == 0, "%s: read as %s, expected %s", st->name,
+                      st->p->charset, arg);
     else if (strcmp(line, "reading") == 0)
         expect_reading(st, arg);
     else if (strcmp(line, "unresolved") == 0)
@@ -198,9 +197,9 @@ START_TEST(test_fixture)
     test_read(exp_rel, &expect);
     wx_registry *reg = test_registry();
     wx_page p;
-    int rc = parse_page(input.data, input.len, declared_charset(expect.data, declared,
-                                                                 sizeof declared),
-                        reg, &p, err, sizeof err);
+    int rc =
+        parse_page(input.data, input.len, declared_charset(expect.data, declared, sizeof declared),
+                   reg, &p, err, sizeof err);
     ck_assert_msg(rc == 0, "%s: %s", name, err);
     check_state st = {&p, name, 0, 0};
     for (char *save = NULL, *line = strtok_r(expect.data, "\n", &save); line;
@@ -277,8 +276,8 @@ START_TEST(test_strip_matrix)
     test_path(stations, sizeof stations, "stations/stations.tsv");
     test_path(conditions, sizeof conditions, "tests/fixtures/kma-conditions.tsv");
     test_tmpdir(dir, sizeof dir);
-    char *argv[] = {"/usr/bin/python3", script, (char *)test_wxstrip(), stations, conditions, dir,
-                    NULL};
+    char *argv[] = {
+        "/usr/bin/python3", script, (char *)test_wxstrip(), stations, conditions, dir, NULL};
     buf_t out = {0}, err = {0};
     int rc = test_run(argv, NULL, NULL, &out, &err);
     test_rmtree(dir);

@@ -146,11 +146,15 @@ END_TEST
 START_TEST(test_jx_str_invalid)
 {
     buf_t b = {0};
-    ck_assert_str_eq(quoted(&b, "a\xFF" "b"), "\"a" FFFD "b\"");
+    ck_assert_str_eq(quoted(&b, "a\xFF"
+                                "b"),
+                     "\"a" FFFD "b\"");
     ck_assert_str_eq(quoted(&b, "\x80"), "\"" FFFD "\"");
     ck_assert_str_eq(quoted(&b, "\xC0\xAF"), "\"" FFFD FFFD "\"");
     ck_assert_str_eq(quoted(&b, "서\xEA\xB0"), "\"서" FFFD FFFD "\""); /* cut short */
-    ck_assert_str_eq(quoted(&b, "\xEA\xB0" "x"), "\"" FFFD FFFD "x\"");
+    ck_assert_str_eq(quoted(&b, "\xEA\xB0"
+                                "x"),
+                     "\"" FFFD FFFD "x\"");
     ck_assert_str_eq(quoted(&b, "\xF5\x80\x80\x80"), "\"" FFFD FFFD FFFD FFFD "\"");
     ck_assert_str_eq(quoted(&b, "\xBC\xAD\xBF\xEF"), "\"" FFFD FFFD FFFD FFFD "\""); /* CP949 */
     buf_free(&b);
@@ -289,17 +293,16 @@ START_TEST(test_page_json)
     buf_t b = {0};
     ck_assert_int_eq(format_page_json(&b, "pages/a.html", &p), 0);
     ck_assert_str_eq(
-        b.data,
-        "{\"source\": \"pages/a.html\", \"kind\": \"html\", \"date\": \"2024-05-05\", "
-        "\"time\": \"2024-05-05T14:00:00+09:00\", \"readings\": ["
-        "{\"station\": 108, \"name\": \"서울\", \"condition\": \"비\", \"code\": 502, "
-        "\"temp\": 18.6, \"inferred\": false}, "
-        "{\"station\": 93, \"name\": \"북춘천\", \"condition\": null, \"code\": null, "
-        "\"temp\": -3.2, \"inferred\": true}, "
-        "{\"station\": 90, \"name\": \"속초\", \"condition\": \"안개비\", \"code\": 0, "
-        "\"temp\": 0.0, \"inferred\": false}], \"unresolved\": ["
-        "{\"text\": \"흐림 어딘가 12.0℃\", \"reason\": \"not a station\"}, "
-        "{\"text\": \"맑음 \\\"x\\\"\\t9.0℃\", \"reason\": \"no station fits\"}]}\n");
+        b.data, "{\"source\": \"pages/a.html\", \"kind\": \"html\", \"date\": \"2024-05-05\", "
+                "\"time\": \"2024-05-05T14:00:00+09:00\", \"readings\": ["
+                "{\"station\": 108, \"name\": \"서울\", \"condition\": \"비\", \"code\": 502, "
+                "\"temp\": 18.6, \"inferred\": false}, "
+                "{\"station\": 93, \"name\": \"북춘천\", \"condition\": null, \"code\": null, "
+                "\"temp\": -3.2, \"inferred\": true}, "
+                "{\"station\": 90, \"name\": \"속초\", \"condition\": \"안개비\", \"code\": 0, "
+                "\"temp\": 0.0, \"inferred\": false}], \"unresolved\": ["
+                "{\"text\": \"흐림 어딘가 12.0℃\", \"reason\": \"not a station\"}, "
+                "{\"text\": \"맑음 \\\"x\\\"\\t9.0℃\", \"reason\": \"no station fits\"}]}\n");
     buf_free(&b);
     page_free(&p);
 }
@@ -346,8 +349,9 @@ START_TEST(test_page_json_time_padding)
     p.year = 2025, p.month = 1, p.day = 2, p.hour = 3, p.minute = 7;
     buf_t b = {0};
     ck_assert_int_eq(format_page_json(&b, "x", &p), 0);
-    ck_assert_msg(strstr(b.data, "\"date\": \"2025-01-02\", \"time\": \"2025-01-02T03:07:00+09:00\""),
-                  "%s", b.data);
+    ck_assert_msg(
+        strstr(b.data, "\"date\": \"2025-01-02\", \"time\": \"2025-01-02T03:07:00+09:00\""), "%s",
+        b.data);
     ck_assert_msg(strstr(b.data, "\"kind\": \"none\""), "%s", b.data);
     buf_free(&b);
     page_free(&p);
@@ -358,7 +362,7 @@ END_TEST
 START_TEST(test_page_json_temps)
 {
     static const double t[] = {18.0, -3.25, 18.6, 0.1, 0.1 + 0.2, -0.05, 18.65, -10, -0.0, 21.05};
-    static const char *const want[] = {"18.0", "-3.25", "18.6", "0.1",  "0.3",
+    static const char *const want[] = {"18.0",  "-3.25", "18.6",  "0.1", "0.3",
                                        "-0.05", "18.65", "-10.0", "0.0", "21.05"};
     wx_page p;
     page_init(&p);

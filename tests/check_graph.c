@@ -52,8 +52,8 @@ static void write_feeds(void)
                  "hour=\"%02d\"><local stn_id=\"108\" icon=\"01\" desc=\"%s\" ta=\"%.1f\">서울"
                  "</local><local stn_id=\"159\" icon=\"01\" desc=\"맑음\" ta=\"%.1f\">부산"
                  "</local></weather></current>\n",
-                 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, word_at(h),
-                 temp_at(h), temp_at(h) + 3);
+                 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, word_at(h), temp_at(h),
+                 temp_at(h) + 3);
         test_write(path, text, strlen(text));
     }
 }
@@ -62,8 +62,8 @@ static void write_conf(const char *extra)
 {
     char reg[4096], text[8192];
     test_path(reg, sizeof reg, "stations/stations.tsv");
-    snprintf(text, sizeof text, "data_dir = data\ngraph_dir = graphs\nstations_file = %s\n%s",
-             reg, extra);
+    snprintf(text, sizeof text, "data_dir = data\ngraph_dir = graphs\nstations_file = %s\n%s", reg,
+             extra);
     test_write(G.conf, text, strlen(text));
 }
 
@@ -114,8 +114,8 @@ static void teardown(void)
 }
 
 /* The verbose line of PNG (a path ending in FILE): "WxH start..end ... min max last". */
-static int verbose_line(const char *out, const char *file, int *w, int *h, long *start,
-                        long *end, double *min, double *max, double *last)
+static int verbose_line(const char *out, const char *file, int *w, int *h, long *start, long *end,
+                        double *min, double *max, double *last)
 {
     char needle[256];
     snprintf(needle, sizeof needle, "/%s ", file);
@@ -123,8 +123,8 @@ static int verbose_line(const char *out, const char *file, int *w, int *h, long 
     if (!line)
         return 0;
     line += strlen(needle);
-    return sscanf(line, "%dx%d %ld..%ld (%*[^)]) min %lf max %lf last %lf", w, h, start, end,
-                  min, max, last) == 7;
+    return sscanf(line, "%dx%d %ld..%ld (%*[^)]) min %lf max %lf last %lf", w, h, start, end, min,
+                  max, last) == 7;
 }
 
 /* What `rrdtool graph` itself PRINTs for the window: min, max, last. */
@@ -135,9 +135,21 @@ static void rrdtool_print(long start, long end, double *min, double *max, double
     snprintf(s, sizeof s, "%ld", start);
     snprintf(e, sizeof e, "%ld", end);
     snprintf(def, sizeof def, "DEF:t=%s:temp:AVERAGE:step=600", rrd);
-    char *argv[] = {"/usr/bin/rrdtool", "graph", "/dev/null", "--start", s, "--end", e, def,
-                    "VDEF:a=t,MINIMUM", "VDEF:b=t,MAXIMUM", "VDEF:c=t,LAST", "PRINT:a:%.2lf",
-                    "PRINT:b:%.2lf", "PRINT:c:%.2lf", NULL};
+    char *argv[] = {"/usr/bin/rrdtool",
+                    "graph",
+                    "/dev/null",
+                    "--start",
+                    s,
+                    "--end",
+                    e,
+                    def,
+                    "VDEF:a=t,MINIMUM",
+                    "VDEF:b=t,MAXIMUM",
+                    "VDEF:c=t,LAST",
+                    "PRINT:a:%.2lf",
+                    "PRINT:b:%.2lf",
+                    "PRINT:c:%.2lf",
+                    NULL};
     buf_t out = {0};
     ck_assert_int_eq(test_run(argv, NULL, NULL, &out, NULL), 0);
     int w, h;
@@ -162,14 +174,13 @@ static void png_size(const char *file, int *w, int *h)
 START_TEST(test_dated_graph_window_and_values)
 {
     buf_t out = {0}, err = {0};
-    int rc = wx(NULL, &out, &err, (const char *[]){"graph", "--date", "2024-05-05", "-v", "108",
-                                                   NULL});
+    int rc =
+        wx(NULL, &out, &err, (const char *[]){"graph", "--date", "2024-05-05", "-v", "108", NULL});
     ck_assert_msg(rc == 0, "%s", err.data);
     int w, h;
     long start, end;
     double min, max, last;
-    ck_assert_msg(verbose_line(out.data, "2024-05-05.png", &w, &h, &start, &end, &min, &max,
-                               &last),
+    ck_assert_msg(verbose_line(out.data, "2024-05-05.png", &w, &h, &start, &end, &min, &max, &last),
                   "%s", out.data);
     /* the calendar day in KST: 00:00 to 24:00 */
     ck_assert_int_eq(start, MAY5);
@@ -223,12 +234,10 @@ START_TEST(test_periods_scales_and_size)
     char path[4400];
     snprintf(path, sizeof path, "%s/108/day@2x.png", G.graphs);
     ck_assert_int_ne(access(path, F_OK), 0); /* --scale 1 */
-    ck_assert_int_eq(wx(NULL, NULL, &err, (const char *[]){"graph", "--period", "fortnight",
-                                                           NULL}),
+    ck_assert_int_eq(wx(NULL, NULL, &err, (const char *[]){"graph", "--period", "fortnight", NULL}),
                      2);
-    ck_assert_int_eq(wx(NULL, NULL, &err, (const char *[]){"graph", "--date", "2024-13-01",
-                                                           "108", NULL}),
-                     2);
+    ck_assert_int_eq(
+        wx(NULL, NULL, &err, (const char *[]){"graph", "--date", "2024-13-01", "108", NULL}), 2);
     buf_reset(&err);
     ck_assert_int_eq(wx(NULL, NULL, &err, (const char *[]){"graph", "가나다", NULL}), 2);
     ck_assert_ptr_nonnull(strstr(err.data, "'가나다' is not a station"));
@@ -281,9 +290,8 @@ static int whole_png(const char *path)
 START_TEST(test_reader_never_sees_partial_png)
 {
     buf_t err = {0};
-    ck_assert_int_eq(wx(NULL, NULL, &err, (const char *[]){"graph", "--period", "day", "108",
-                                                           NULL}),
-                     0);
+    ck_assert_int_eq(
+        wx(NULL, NULL, &err, (const char *[]){"graph", "--period", "day", "108", NULL}), 0);
     char png[4400];
     snprintf(png, sizeof png, "%s/108/day.png", G.graphs);
     ck_assert_int_eq(whole_png(png), 1);
@@ -387,8 +395,18 @@ START_TEST(test_full_disk_loses_nothing)
                        "</local><local stn_id=\"108\" icon=\"08\" desc=\"비\" ta=\"18.6\">서울"
                        "</local></weather></current>\n";
     test_write(feed, text, strlen(text));
-    char *argv[] = {"/usr/bin/unshare", "-rm", "/bin/sh", "-c", (char *)full_disk_script, "sh",
-                    mnt, (char *)test_wxstrip(), G.conf, feed, out, NULL};
+    char *argv[] = {"/usr/bin/unshare",
+                    "-rm",
+                    "/bin/sh",
+                    "-c",
+                    (char *)full_disk_script,
+                    "sh",
+                    mnt,
+                    (char *)test_wxstrip(),
+                    G.conf,
+                    feed,
+                    out,
+                    NULL};
     buf_t err = {0}, b = {0};
     ck_assert_msg(test_run(argv, NULL, NULL, NULL, &err) == 0, "unshare: %s", err.data);
 
@@ -416,7 +434,7 @@ START_TEST(test_full_disk_loses_nothing)
                   b.data);
     size_t pngs = 0;
     for (const char *const *n = (const char *const[]){"day", "day@2x", "week", "week@2x", "month",
-                                                       "month@2x", "year", "year@2x", NULL};
+                                                      "month@2x", "year", "year@2x", NULL};
          *n; n++) {
         snprintf(path, sizeof path, "%s/graphs/90/%s.png", out, *n);
         if (access(path, F_OK) != 0)

@@ -34,8 +34,7 @@ static void expect_item(const scan *s, size_t i, int station, int code, double t
                   it->st ? it->st->id : 0, station);
     int got = it->w ? it->w->code : it->word[0] ? -2 : -1;
     ck_assert_msg(got == code, "item %zu: code %d, want %d", i, got, code);
-    ck_assert_msg(it->has_temp && it->temp == temp, "item %zu: %.2f, want %.2f", i, it->temp,
-                  temp);
+    ck_assert_msg(it->has_temp && it->temp == temp, "item %zu: %.2f, want %.2f", i, it->temp, temp);
 }
 
 START_TEST(test_blocks_and_labels)

@@ -72,7 +72,8 @@ static void write_conf(const char *extra)
     char reg[4096], text[16384];
     test_path(reg, sizeof reg, "stations/stations.tsv");
     snprintf(text, sizeof text,
-             "data_dir = data\ngraph_dir = graphs\nstations_file = %s\ntimeout = 2s\nmax_page_bytes = 1M\n"
+             "data_dir = data\ngraph_dir = graphs\nstations_file = %s\ntimeout = "
+             "2s\nmax_page_bytes = 1M\n"
              "lock_wait = 1s\n%s",
              reg, extra);
     test_write(E.conf, text, strlen(text));
@@ -125,7 +126,7 @@ static void lastupdate(int station, const char *daemon, char *dst, size_t size)
 {
     char path[4400];
     snprintf(path, sizeof path, "%s/%d.rrd", E.data, station);
-    char *argv[] = {"/usr/bin/rrdtool", "lastupdate", path,
+    char *argv[] = {"/usr/bin/rrdtool",         "lastupdate",   path,
                     daemon ? "--daemon" : NULL, (char *)daemon, NULL};
     buf_t out = {0};
     ck_assert_int_eq(test_run(argv, NULL, NULL, &out, NULL), 0);
@@ -153,8 +154,8 @@ static void expect_hour(int station, time_t t, const char *values)
     snprintf(path, sizeof path, "%s/%d.rrd", E.data, station);
     snprintf(start, sizeof start, "%lld", (long long)(t - 3600));
     snprintf(end, sizeof end, "%lld", (long long)t);
-    char *argv[] = {"/usr/bin/rrdtool", "fetch", path, "LAST", "-r", "3600", "-s", start,
-                    "-e", end, NULL};
+    char *argv[] = {
+        "/usr/bin/rrdtool", "fetch", path, "LAST", "-r", "3600", "-s", start, "-e", end, NULL};
     buf_t out = {0};
     ck_assert_int_eq(test_run(argv, NULL, NULL, &out, NULL), 0);
     snprintf(want, sizeof want, "\n%lld: %s\n", (long long)t, values);
@@ -172,8 +173,8 @@ static int file_exists(int station)
 START_TEST(test_poll_feed_and_page)
 {
     buf_t err = {0};
-    int rc = wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), url("files/page.html"),
-                                       NULL});
+    int rc = wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"),
+                                       url("files/page.html"), NULL});
     ck_assert_msg(rc == 0, "poll failed:\n%s", err.data);
     ck_assert_ptr_nonnull(strstr(err.data, "sources 2 ok, 0 failed; readings 118: 118 stored"));
     /* a station only the feed has: the feed's hour and values */
@@ -225,7 +226,8 @@ START_TEST(test_gzip_and_header_charset)
     const char *src = url("files/page-kr.html?charset=euc-kr&gzip=1");
     int rc = wx(&err, (const char *[]){"poll", "--no-graphs", src, NULL});
     ck_assert_msg(rc == 0, "poll failed:\n%s", err.data);
-    ck_assert_msg(strstr(err.data, "sources 1 ok, 0 failed; readings 21: 21 stored"), "%s", err.data);
+    ck_assert_msg(strstr(err.data, "sources 1 ok, 0 failed; readings 21: 21 stored"), "%s",
+                  err.data);
     char got[256];
     lastupdate(108, NULL, got, sizeof got);
     ck_assert_msg(strstr(got, ": 8.6 301"), "108: %s", got);
@@ -237,21 +239,24 @@ END_TEST
 START_TEST(test_repoll_stores_nothing)
 {
     buf_t err = {0};
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}), 0);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}),
+                     0);
     char state[4400];
     struct stat before, after;
     snprintf(state, sizeof state, "%s/sources.state", E.data);
     ck_assert_int_eq(stat(state, &before), 0);
     buf_reset(&err);
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}), 0);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}),
+                     0);
     ck_assert_int_eq(stat(state, &after), 0); /* nothing changed: not rewritten */
     ck_assert_uint_eq(before.st_ino, after.st_ino);
     ck_assert_ptr_nonnull(strstr(err.data, "sources 1 ok, 0 failed; readings 0: 0 stored"));
     ck_assert_int_eq(count_log("/files/feed.xml 304\n"), 1);
     /* without validators the page is parsed again and every reading skipped */
     buf_reset(&err);
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml?nocache=1"), NULL}),
-                     0);
+    ck_assert_int_eq(
+        wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml?nocache=1"), NULL}),
+        0);
     ck_assert_ptr_nonnull(strstr(err.data, "readings 97: 0 stored, 97 skipped"));
     expect_last(90, E.obs, "15.9 203", NULL);
     /* a source without validators leaves nothing to remember */
@@ -278,11 +283,11 @@ START_TEST(test_faults_cost_only_themselves)
 {
     buf_t err = {0};
     const char *redirect = "redirect?to=file:///etc/passwd";
-    int rc = wx(&err, (const char *[]){"poll", "--no-graphs", url("status/404"), url("status/500"), url("hang"),
-                                       url("big?bytes=2000000"), url("big?bytes=2000000&chunked=1"),
-                                       url(redirect), url("garbage"), url("truncated"),
-                                       url("status/304"), url("files/feed.xml"),
-                                       url("files/missing.html"), NULL});
+    int rc = wx(&err, (const char *[]){"poll", "--no-graphs", url("status/404"), url("status/500"),
+                                       url("hang"), url("big?bytes=2000000"),
+                                       url("big?bytes=2000000&chunked=1"), url(redirect),
+                                       url("garbage"), url("truncated"), url("status/304"),
+                                       url("files/feed.xml"), url("files/missing.html"), NULL});
     ck_assert_int_eq(rc, 1);
     expect_error(err.data, "status/404", "HTTP 404 Not Found");
     expect_error(err.data, "status/500", "HTTP 500 Internal Server Error");
@@ -294,7 +299,8 @@ START_TEST(test_faults_cost_only_themselves)
     expect_error(err.data, "truncated", "transfer closed with");
     expect_error(err.data, "files/missing.html", "HTTP 404");
     /* a 304 to a request that sent no validator says nothing about the page */
-    expect_error(err.data, "status/304", "HTTP 304 Not Modified to a request that sent no validator");
+    expect_error(err.data, "status/304",
+                 "HTTP 304 Not Modified to a request that sent no validator");
     ck_assert_ptr_nonnull(strstr(err.data, "sources 1 ok, 10 failed; readings 97: 97 stored"));
     expect_last(108, E.obs, "18.6 502", NULL);
     buf_free(&err);
@@ -307,7 +313,8 @@ START_TEST(test_garbage_body_is_no_strip)
     snprintf(path, sizeof path, "%s/noise.html", E.docroot);
     test_write(path, "\x01\x02\xff\xfe<<<>>>&&&\x80\x81", 14);
     buf_t err = {0};
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/noise.html"), NULL}), 1);
+    ck_assert_int_eq(
+        wx(&err, (const char *[]){"poll", "--no-graphs", url("files/noise.html"), NULL}), 1);
     expect_error(err.data, "files/noise.html", "no weather readings found");
     buf_free(&err);
 }
@@ -348,9 +355,8 @@ START_TEST(test_ingest_at)
     /* the feed of the same hour agrees with --at; of another hour it does not */
     char feed[4096];
     test_path(feed, sizeof feed, "tests/fixtures/demo/kma-feed.xml");
-    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", "--at", "2024-05-05T15:00+09:00", feed,
-                                               NULL}),
-                     1);
+    ck_assert_int_eq(
+        wx(&err, (const char *[]){"ingest", "--at", "2024-05-05T15:00+09:00", feed, NULL}), 1);
     ck_assert_ptr_nonnull(strstr(err.data, "observation time 14:00 disagrees with --at"));
     ck_assert_int_eq(wx(&err, (const char *[]){"ingest", "--at", "2024-05-05T05:00Z", feed, NULL}),
                      0);
@@ -380,16 +386,18 @@ START_TEST(test_implausible_times_refused)
 {
     char page[4400], feed[4400];
     snprintf(page, sizeof page, "%s/s.txt", E.docroot);
-    test_write(page, "• 흐림서울 18.6℃\n• 비부산 20.1℃\n", strlen("• 흐림서울 18.6℃\n• 비부산 20.1℃\n"));
+    test_write(page, "• 흐림서울 18.6℃\n• 비부산 20.1℃\n",
+               strlen("• 흐림서울 18.6℃\n• 비부산 20.1℃\n"));
     static const char *const ats[] = {"2100-01-01T00:00", "9999-12-31T23:59", "0001-01-01T00:00",
                                       "1970-01-02T00:00"};
-    static const char *const whys[] = {"in the future", "in the future",
-                                       "older than the ten years", "older than the ten years"};
+    static const char *const whys[] = {"in the future", "in the future", "older than the ten years",
+                                       "older than the ten years"};
     buf_t err = {0};
     for (size_t i = 0; i < sizeof ats / sizeof ats[0]; i++) {
         buf_reset(&err);
         ck_assert_int_eq(wx(&err, (const char *[]){"ingest", "--at", ats[i], page, NULL}), 1);
-        ck_assert_msg(strstr(err.data, whys[i]) && strstr(err.data, "nothing stored for 108 서울, 159 부산"),
+        ck_assert_msg(strstr(err.data, whys[i]) &&
+                          strstr(err.data, "nothing stored for 108 서울, 159 부산"),
                       "--at %s:\n%s", ats[i], err.data);
         ck_assert(!file_exists(108) && !file_exists(159));
     }
@@ -408,7 +416,8 @@ START_TEST(test_implausible_times_refused)
     /* the true reading after them is stored */
     snprintf(page, sizeof page, "%s/s.txt", E.docroot);
     buf_reset(&err);
-    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", "--at", "2024-05-05T14:00", page, NULL}), 0);
+    ck_assert_int_eq(wx(&err, (const char *[]){"ingest", "--at", "2024-05-05T14:00", page, NULL}),
+                     0);
     expect_last(108, 1714885200, "18.6 203", NULL);
     buf_free(&err), buf_free(&text);
 }
@@ -532,8 +541,8 @@ START_TEST(test_through_rrdcached)
     snprintf(conf, sizeof conf, "rrdcached = %s\n", addr);
     write_conf(conf);
     buf_t err = {0};
-    int rc = wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), url("files/page.html"),
-                                       NULL});
+    int rc = wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"),
+                                       url("files/page.html"), NULL});
     ck_assert_msg(rc == 0, "%s", err.data);
     ck_assert_ptr_nonnull(strstr(err.data, "readings 118: 118 stored"));
     expect_last(90, E.obs, "15.9 203", addr);
@@ -544,8 +553,17 @@ START_TEST(test_through_rrdcached)
     /* a graph drawn now shows what the daemon still holds (its write delay is
      * an hour): the 15.9 of a moment ago */
     buf_t out = {0};
-    char *argv[] = {(char *)test_wxstrip(), "-c", E.conf, "graph", "--period", "day",
-                    "--scale", "1", "-v", "90", NULL};
+    char *argv[] = {(char *)test_wxstrip(),
+                    "-c",
+                    E.conf,
+                    "graph",
+                    "--period",
+                    "day",
+                    "--scale",
+                    "1",
+                    "-v",
+                    "90",
+                    NULL};
     ck_assert_int_eq(test_run(argv, NULL, NULL, &out, &err), 0);
     ck_assert_msg(strstr(out.data, "/90/day.png ") && strstr(out.data, " last 15.90"), "%s",
                   out.data);
@@ -619,13 +637,15 @@ START_TEST(test_second_poll_waits_then_gives_up)
     ck_assert_int_ge(fd, 0);
     ck_assert_int_eq(flock(fd, LOCK_EX), 0);
     buf_t err = {0};
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}), 1);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}),
+                     1);
     ck_assert_ptr_nonnull(strstr(err.data, "another wxstrip is writing to"));
     ck_assert_ptr_nonnull(strstr(err.data, "gave up after waiting 1 s"));
     ck_assert(!file_exists(108));
     close(fd);
     buf_reset(&err);
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}), 0);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}),
+                     0);
     buf_free(&err);
 }
 END_TEST
@@ -710,11 +730,10 @@ START_TEST(test_poll_draws_lazily)
     ck_assert_int_ge(mtime_of(yesterday), now); /* redrawn now, once more: final */
     time_t final = mtime_of(yesterday);
     ck_assert_int_eq(mtime_of("108/day@2x.png"), 0); /* graph_scale = 1 */
-    ck_assert_int_eq(mtime_of("159/day.png"), 0);   /* no reading: no graph */
+    ck_assert_int_eq(mtime_of("159/day.png"), 0);    /* no reading: no graph */
     sleep(1);
     /* nothing new: nothing drawn */
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/small.xml?nocache=1"), NULL}),
-                     0);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/small.xml?nocache=1"), NULL}), 0);
     ck_assert_int_eq(mtime_of("108/day.png"), drawn);
     /* new data: redrawn, but a finished date never again */
     small_feed("small2.xml", E.obs, 6.5);
@@ -733,9 +752,8 @@ START_TEST(test_poll_draws_what_a_killed_poll_left)
     write_conf("graph_scale = 1\n");
     small_feed("small.xml", E.obs - 3600, 5.5);
     buf_t err = {0};
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/small.xml"),
-                                               NULL}),
-                     0);
+    ck_assert_int_eq(
+        wx(&err, (const char *[]){"poll", "--no-graphs", url("files/small.xml"), NULL}), 0);
     ck_assert_int_eq(mtime_of("108/day.png"), 0);
     buf_reset(&err);
     ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/small.xml"), NULL}), 0);
@@ -745,8 +763,7 @@ START_TEST(test_poll_draws_what_a_killed_poll_left)
     ck_assert_int_gt(mtime_of("108/month.png"), 0);
     ck_assert_int_gt(mtime_of("index.html"), 0);
     sleep(1);
-    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/small.xml?nocache=1"), NULL}),
-                     0);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", url("files/small.xml?nocache=1"), NULL}), 0);
     ck_assert_int_eq(mtime_of("108/day.png"), drawn);
     buf_free(&err);
 }
@@ -784,10 +801,9 @@ START_TEST(test_temporaries_swept)
     static const char *const gone[] = {"data/108.rrdAb12Cd", "data/.sources.state.tmp.x1Y2z3",
                                        "graphs/.index.html.tmp.QwErTy",
                                        "graphs/108/.day.png.tmp.a1b2c3"};
-    static const char *const kept[] = {"data/108.rrdAb12",     "data/notes.tmp.abcdef",
-                                       "data/.hidden",         "data/x108.rrdAb12Cd",
-                                       "graphs/108/day.png.tmp.a1b2c3",
-                                       "graphs/other/.a.tmp.abcdef"};
+    static const char *const kept[] = {
+        "data/108.rrdAb12",    "data/notes.tmp.abcdef",         "data/.hidden",
+        "data/x108.rrdAb12Cd", "graphs/108/day.png.tmp.a1b2c3", "graphs/other/.a.tmp.abcdef"};
     snprintf(dir, sizeof dir, "%s/graphs/other", E.dir);
     ck_assert_int_eq(mkdir(dir, 0755), 0);
     for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)

@@ -164,9 +164,19 @@ static void rrd_minmax(int station, char *lo, char *hi)
     snprintf(def, sizeof def, "DEF:t=%s/%d.rrd:temp:AVERAGE:step=3600", E.data, station);
     snprintf(start, sizeof start, "%ld", DAY_START);
     snprintf(end, sizeof end, "%ld", DAY_START + 86400);
-    char *argv[] = {"/usr/bin/rrdtool", "graph", "/dev/null", "--start", start, "--end", end,
-                    def, "VDEF:lo=t,MINIMUM", "VDEF:hi=t,MAXIMUM", "PRINT:lo:%.1lf",
-                    "PRINT:hi:%.1lf", NULL};
+    char *argv[] = {"/usr/bin/rrdtool",
+                    "graph",
+                    "/dev/null",
+                    "--start",
+                    start,
+                    "--end",
+                    end,
+                    def,
+                    "VDEF:lo=t,MINIMUM",
+                    "VDEF:hi=t,MAXIMUM",
+                    "PRINT:lo:%.1lf",
+                    "PRINT:hi:%.1lf",
+                    NULL};
     buf_t out = {0};
     ck_assert_int_eq(test_run(argv, NULL, NULL, &out, NULL), 0);
     char size_line[32];
@@ -324,8 +334,10 @@ START_TEST(test_embed_escapes)
     embed(&out, (const char *[]){"embed", EVIL, "--date", "2024-05-05", "--base-url",
                                  "https://ex.com/a&b\"c'd<e>", NULL});
     ck_assert_msg(!strstr(out.data, "<script") && !strstr(out.data, "\"철원"), "%s", out.data);
-    snprintf(want, sizeof want, "alt=\"" EVIL_ESCAPED " 2024년 5월 5일 기온: 최저 %s℃, 최고 %s℃, "
-             "대체로 맑음\"", lo, hi);
+    snprintf(want, sizeof want,
+             "alt=\"" EVIL_ESCAPED " 2024년 5월 5일 기온: 최저 %s℃, 최고 %s℃, "
+             "대체로 맑음\"",
+             lo, hi);
     expect_in(out.data, want);
     expect_in(out.data, "<figcaption>" EVIL_ESCAPED " 기온 · 2024년 5월 5일 · 자료: 기상청");
     expect_in(out.data, "src=\"https://ex.com/a&amp;b&quot;c&#39;d&lt;e&gt;/95/2024-05-05.png\"");
@@ -460,7 +472,8 @@ START_TEST(test_gallery)
                   "<section class=\"graph\" id=\"d2024-05-05\">");
     expect_before(page.data, "id=\"d2024-05-05\"", "id=\"d2024-05-04\"");
     ck_assert(!strstr(page.data, "id=\"week\""));
-    expect_in(page.data, "<img src=\"../108/2024-05-05.png\" srcset=\"../108/2024-05-05@2x.png 2x\"");
+    expect_in(page.data,
+              "<img src=\"../108/2024-05-05.png\" srcset=\"../108/2024-05-05@2x.png 2x\"");
     embed(&snippet, (const char *[]){"embed", "108", "--date", "2024-05-05", NULL});
     snippet.data[--snippet.len] = '\0'; /* the printed newline */
     escape(snippet.data, &escaped);
@@ -509,7 +522,8 @@ START_TEST(test_poll_publishes)
     buf_t page = {0};
     read_page("index.html", &page);
     strftime(human, sizeof human, "%Y-%m-%d %H:%M KST", localtime(&obs));
-    snprintf(want, sizeof want, "<span class=\"temp\">-3.4℃</span> <span class=\"cond\">소나기"
+    snprintf(want, sizeof want,
+             "<span class=\"temp\">-3.4℃</span> <span class=\"cond\">소나기"
              "</span></p>\n<p class=\"time\"><time datetime=\"");
     expect_in(page.data, want);
     expect_in(page.data, human);
@@ -575,9 +589,15 @@ static int chromium(const char *const *extra, const char *url, buf_t *out)
     char profile[4400], profile_flag[4500];
     snprintf(profile, sizeof profile, "%s/profile", E.dir);
     snprintf(profile_flag, sizeof profile_flag, "--user-data-dir=%s", profile);
-    char *argv[24] = {CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-                      "--disable-background-networking", "--disable-component-update",
-                      "--disable-sync", "--no-first-run", profile_flag,
+    char *argv[24] = {CHROMIUM,
+                      "--headless",
+                      "--no-sandbox",
+                      "--disable-gpu",
+                      "--disable-background-networking",
+                      "--disable-component-update",
+                      "--disable-sync",
+                      "--no-first-run",
+                      profile_flag,
                       "--virtual-time-budget=10000"};
     size_t n = 10;
     for (; *extra && n < 22; extra++)
@@ -694,8 +714,8 @@ START_TEST(test_browser)
     snprintf(log, sizeof log, "%s/httpd.log", E.dir);
     int port;
     E.httpd = test_httpd_start(E.graphs, log, &port);
-    int rc = chromium((const char *[]){"--dump-dom", NULL}, site_url(port, "check-embed.html"),
-                      &dom);
+    int rc =
+        chromium((const char *[]){"--dump-dom", NULL}, site_url(port, "check-embed.html"), &dom);
     ck_assert_msg(rc == 0, "chromium: exit %d; see %s/chromium.log", rc, E.dir);
     expect_in(dom.data, "<pre id=\"result\">page: images=2 loaded=2 alt=2</pre>");
     buf_reset(&dom);

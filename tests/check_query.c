@@ -19,7 +19,7 @@
 /* Rows of STEP seconds from T0 - STEP (row i ends at T0 + i*STEP). */
 static store_rows rows_of(unsigned long step, const double *temp, const double *code, size_t n)
 {
-    store_rows r = {T0 - (time_t)step, step, n, malloc(n * sizeof(double)),
+    store_rows r = {T0 - (time_t)step,          step, n,   malloc(n * sizeof(double)),
                     malloc(n * sizeof(double)), NULL, NULL};
     memcpy(r.temp, temp, n * sizeof(double));
     memcpy(r.code, code, n * sizeof(double));
@@ -71,8 +71,11 @@ END_TEST
 
 START_TEST(test_buckets_hourly_and_raw)
 {
-    query_obs o[] = {{T0, 10, 101}, {T0 + 600, 12, 502}, {T0 + 1200, 12, 502},
-                     {T0 + 3600, 20, 203}, {T0 + 3 * 3600, 5, -1}};
+    query_obs o[] = {{T0, 10, 101},
+                     {T0 + 600, 12, 502},
+                     {T0 + 1200, 12, 502},
+                     {T0 + 3600, 20, 203},
+                     {T0 + 3 * 3600, 5, -1}};
     query_rows rows = {0};
     time_t from = T0 + 60, to = T0 + 3 * 3600 + 30;
     query_align(QUERY_1H, &from, &to);
@@ -170,16 +173,15 @@ static void range(const char *from, const char *to, time_t now, time_t a, time_t
     time_t s, e;
     char err[512];
     ck_assert_msg(timearg_range(from, to, now, &s, &e, err, sizeof err) == 0, "%s", err);
-    ck_assert_msg(s == a && e == b, "%s..%s: %lld..%lld, want %lld..%lld", from, to,
-                  (long long)s, (long long)e, (long long)a, (long long)b);
+    ck_assert_msg(s == a && e == b, "%s..%s: %lld..%lld, want %lld..%lld", from, to, (long long)s,
+                  (long long)e, (long long)a, (long long)b);
 }
 
 START_TEST(test_timearg)
 {
     time_t now = T0 + 14 * 3600 + 1234;
     range("2024-05-05T14:00", "2024-05-05T15:30", now, T0 + 14 * 3600, T0 + 15 * 3600 + 1800);
-    range("2024-05-05T05:00Z", "2024-05-05 15:00:00+09:00", now, T0 + 14 * 3600,
-          T0 + 15 * 3600);
+    range("2024-05-05T05:00Z", "2024-05-05 15:00:00+09:00", now, T0 + 14 * 3600, T0 + 15 * 3600);
     range("2024-05-04", "2024-05-05", now, T0 - 86400, T0 + 86400); /* whole days */
     range("today", "today", now, T0, T0 + 86400);
     range("yesterday", "yesterday", now, T0 - 86400, T0);
@@ -191,16 +193,15 @@ START_TEST(test_timearg)
     char err[512];
     ck_assert_int_eq(timearg_range("-2h", NULL, real, &s, &e, err, sizeof err), 0);
     ck_assert(e - s == 7200 && labs((long)(e - real)) < 5);
-    ck_assert_int_eq(timearg_range("midnight yesterday", "midnight", real, &s, &e, err,
-                                   sizeof err), 0);
+    ck_assert_int_eq(timearg_range("midnight yesterday", "midnight", real, &s, &e, err, sizeof err),
+                     0);
     ck_assert_int_eq(e - s, 86400);
     ck_assert_int_eq(e, timearg_day_start(real));
     ck_assert_int_eq(timearg_range("2024-02-30", NULL, now, &s, &e, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "2024-02-30"));
     ck_assert_int_eq(timearg_range("bogus words", NULL, now, &s, &e, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "--from"));
-    ck_assert_int_eq(timearg_range("2024-05-06", "2024-05-05", now, &s, &e, err, sizeof err),
-                     -1);
+    ck_assert_int_eq(timearg_range("2024-05-06", "2024-05-05", now, &s, &e, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "before"));
 }
 END_TEST
@@ -221,15 +222,15 @@ START_TEST(test_when_formats)
             localtime_r(&t, &tm);
             strftime(want, sizeof want, "%Y-%m-%d %H:%M", &tm);
             when_format(t, a, sizeof a);
-            ck_assert_msg(strcmp(a, want) == 0, "%s %lld: %s, want %s", zones[z], (long long)t,
-                          a, want);
+            ck_assert_msg(strcmp(a, want) == 0, "%s %lld: %s, want %s", zones[z], (long long)t, a,
+                          want);
             long off = tm.tm_gmtoff, abs_off = off < 0 ? -off : off;
             strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%S", &tm);
-            snprintf(want, sizeof want, "%s%c%02ld:%02ld", iso, off < 0 ? '-' : '+',
-                     abs_off / 3600, abs_off % 3600 / 60);
+            snprintf(want, sizeof want, "%s%c%02ld:%02ld", iso, off < 0 ? '-' : '+', abs_off / 3600,
+                     abs_off % 3600 / 60);
             when_iso(t, b, sizeof b);
-            ck_assert_msg(strcmp(b, want) == 0, "%s %lld: %s, want %s", zones[z], (long long)t,
-                          b, want);
+            ck_assert_msg(strcmp(b, want) == 0, "%s %lld: %s, want %s", zones[z], (long long)t, b,
+                          want);
         }
     }
     setenv("TZ", "Asia/Seoul", 1);

@@ -28,8 +28,8 @@ static void expect(const wx_page *p, size_t i, int station, int code, double tem
     const wx_reading *r = &p->readings[i];
     ck_assert_msg(r->station == station && r->code == code && r->temp == temp &&
                       r->inferred == inferred,
-                  "reading %zu: %d %d %.1f %d, want %d %d %.1f %d", i, r->station, r->code,
-                  r->temp, r->inferred, station, code, temp, inferred);
+                  "reading %zu: %d %d %.1f %d, want %d %d %.1f %d", i, r->station, r->code, r->temp,
+                  r->inferred, station, code, temp, inferred);
 }
 
 /* A nameless item between 속초 (90) and 철원 (95) is 북춘천 (93), the one

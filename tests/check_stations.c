@@ -316,7 +316,8 @@ END_TEST
 
 START_TEST(test_parse_bad_fields)
 {
-    parse_fails("1\t가\tGa\t36\t127\t1\t도\n2\t나\tNa\t91\t127\t1\t도\n", "test.tsv:2: bad latitude");
+    parse_fails("1\t가\tGa\t36\t127\t1\t도\n2\t나\tNa\t91\t127\t1\t도\n",
+                "test.tsv:2: bad latitude");
     parse_fails("1\t가\tGa\tnorth\t127\t1\t도\n", "test.tsv:1: bad latitude");
     parse_fails("1\t가\tGa\t\t127\t1\t도\n", "test.tsv:1: bad latitude");
     parse_fails("1\t가\tGa\t36\t181\t1\t도\n", "test.tsv:1: bad longitude");
@@ -330,7 +331,8 @@ END_TEST
 
 START_TEST(test_parse_field_count)
 {
-    parse_fails("1\t가\tGa\t36\t127\t1\n", "test.tsv:1: expected 7 or 8 tab-separated fields, found 6");
+    parse_fails("1\t가\tGa\t36\t127\t1\n",
+                "test.tsv:1: expected 7 or 8 tab-separated fields, found 6");
     parse_fails("# c\n1\t가\tGa\t36\t127\t1\t도\tx\ty\n",
                 "test.tsv:2: expected 7 or 8 tab-separated fields, found 9");
     parse_fails("1\t가\tGa\t36\t127\t1\t도\tx\t\t\t\n", "found 11");

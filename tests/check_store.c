@@ -47,7 +47,8 @@ static void fetch_row(int station, time_t t, char *dst, size_t size)
     snprintf(path, sizeof path, "%s/%d.rrd", dir, station);
     snprintf(s, sizeof s, "%lld", (long long)(t - 3600));
     snprintf(e, sizeof e, "%lld", (long long)t);
-    char *argv[] = {"/usr/bin/rrdtool", "fetch", path, "LAST", "-r", "3600", "-s", s, "-e", e, NULL};
+    char *argv[] = {
+        "/usr/bin/rrdtool", "fetch", path, "LAST", "-r", "3600", "-s", s, "-e", e, NULL};
     buf_t out = {0};
     ck_assert_int_eq(test_run(argv, NULL, NULL, &out, NULL), 0);
     char key[40];
@@ -62,9 +63,9 @@ static void fetch_row(int station, time_t t, char *dst, size_t size)
 START_TEST(test_put_stored_skipped)
 {
     ck_assert_int_eq(put(108, T0, 18.6, 502), STORE_STORED);
-    ck_assert_int_eq(put(108, T0 + 3600, 19.1, -1), STORE_STORED); /* no weather: U */
+    ck_assert_int_eq(put(108, T0 + 3600, 19.1, -1), STORE_STORED);   /* no weather: U */
     ck_assert_int_eq(put(108, T0 + 3600, 20.0, 101), STORE_SKIPPED); /* the same time */
-    ck_assert_int_eq(put(108, T0, 1.0, 101), STORE_SKIPPED);          /* an older one */
+    ck_assert_int_eq(put(108, T0, 1.0, 101), STORE_SKIPPED);         /* an older one */
     char row[128];
     fetch_row(108, T0, row, sizeof row);
     ck_assert_str_eq(row, "1.8600000000e+01 5.0200000000e+02");
@@ -116,8 +117,8 @@ START_TEST(test_read_rows)
     free(o);
     store_rows_free(&r);
     /* daily rows with MIN and MAX */
-    ck_assert_int_eq(store_read_rows(st, 108, T0 - 86400, T0 + 86400, 86400, 1, &r, err, sizeof err),
-                     0);
+    ck_assert_int_eq(
+        store_read_rows(st, 108, T0 - 86400, T0 + 86400, 86400, 1, &r, err, sizeof err), 0);
     ck_assert_uint_eq(r.step, 86400);
     ck_assert_ptr_nonnull(r.tmin);
     ck_assert_ptr_nonnull(r.tmax);

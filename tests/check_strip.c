@@ -9,7 +9,6 @@
 
 #define SEG "\x1f" /* TEXT_SEG as a string, for building element-joined text */
 
-
 /* ---- strip_single ---- */
 
 typedef struct {
@@ -38,8 +37,8 @@ static int single(ctx *c, const char *s, strip_item *it)
 
 /* Asserts an item: station STN (0: none), word code CODE (WX_CODE_UNKNOWN
  * with no table entry: unknown word or none), temperature TEMP. */
-static void assert_item(const char *what, const strip_item *it, int stn, const char *word,
-                        int code, double temp)
+static void assert_item(const char *what, const strip_item *it, int stn, const char *word, int code,
+                        double temp)
 {
     if (stn)
         ck_assert_msg(it->st && it->st->id == stn, "%s: station %d, expected %d", what,
@@ -54,8 +53,8 @@ static void assert_item(const char *what, const strip_item *it, int stn, const c
         ck_assert_msg(it->w && it->w->code == code, "%s: code %d, expected %d", what,
                       it->w ? it->w->code : 0, code);
     ck_assert_msg(it->has_temp, "%s: no temperature", what);
-    ck_assert_msg(fabs(it->temp - temp) < 1e-9, "%s: temperature %g, expected %g", what,
-                  it->temp, temp);
+    ck_assert_msg(fabs(it->temp - temp) < 1e-9, "%s: temperature %g, expected %g", what, it->temp,
+                  temp);
 }
 
 static void assert_single(ctx *c, const char *s, int stn, const char *word, int code, double temp)
@@ -228,7 +227,10 @@ START_TEST(test_single_temperature_spellings)
     assert_single(&c, "맑음 서울 18.6° C", 108, "맑음", 101, 18.6);
     assert_single(&c, "맑음 서울 18.6 ℃", 108, "맑음", 101, 18.6);
     assert_single(&c, "맑음 서울 -3.2℃", 108, "맑음", 101, -3.2);
-    assert_single(&c, "맑음 서울 \xE2\x88\x92" "3.2℃", 108, "맑음", 101, -3.2); /* U+2212 */
+    assert_single(&c,
+                  "맑음 서울 \xE2\x88\x92"
+                  "3.2℃",
+                  108, "맑음", 101, -3.2); /* U+2212 */
     assert_single(&c, "맑음철원-17.8℃", 95, "맑음", 101, -17.8);
     assert_single(&c, "눈 광주 0.0℃", 156, "눈", 601, 0.0);
     ctx_close(&c);
@@ -252,11 +254,11 @@ START_TEST(test_single_rejects)
 {
     ctx c;
     ctx_open(&c);
-    assert_not_single(&c, "서울 18.6℃ 인천 17.2℃");          /* two temperatures */
-    assert_not_single(&c, "서울 낮 기온은 18.6℃까지 올랐다");  /* prose */
+    assert_not_single(&c, "서울 18.6℃ 인천 17.2℃");           /* two temperatures */
+    assert_not_single(&c, "서울 낮 기온은 18.6℃까지 올랐다"); /* prose */
     assert_not_single(&c, "이날 행사장 기온은 18.6℃로 포근했다.");
-    assert_not_single(&c, "흐림 서울");                       /* no temperature */
-    assert_not_single(&c, "서울 18.6");                       /* no mark */
+    assert_not_single(&c, "흐림 서울"); /* no temperature */
+    assert_not_single(&c, "서울 18.6"); /* no mark */
     assert_not_single(&c, "");
     assert_not_single(&c, "서울: 낮 최고 21℃, 아침 최저 12℃");
     assert_not_single(&c, "기상청은 \"서울 18.6℃\"라고 밝혔다.");
@@ -332,7 +334,8 @@ START_TEST(test_run_negative_glued)
 {
     ctx c;
     ctx_open(&c);
-    run(&c, "맑음철원-17.8℃맑음춘천\xE2\x88\x92" "12.9℃눈제주2.1℃");
+    run(&c, "맑음철원-17.8℃맑음춘천\xE2\x88\x92"
+            "12.9℃눈제주2.1℃");
     assert_stations(&c, (const int[]){95, 101, 184}, 3);
     ck_assert(fabs(c.scan.items[0].temp + 17.8) < 1e-9);
     ck_assert(fabs(c.scan.items[1].temp + 12.9) < 1e-9);

@@ -37,12 +37,12 @@ static void one_cut(const char *bytes, size_t n, const wx_page *full, const wx_r
         }
         if (!r->wrong++)
             snprintf(r->first, sizeof r->first,
-                     "cut at %zu: station %d read as %.2f (code %d), the full page says %s%.2f",
-                     n, got->station, got->temp, got->code, want ? "" : "nothing; ",
+                     "cut at %zu: station %d read as %.2f (code %d), the full page says %s%.2f", n,
+                     got->station, got->temp, got->code, want ? "" : "nothing; ",
                      want ? want->temp : 0.0);
     }
-    r->dropped += (int)(full->nreadings - (p.nreadings < full->nreadings ? p.nreadings
-                                                                         : full->nreadings));
+    r->dropped +=
+        (int)(full->nreadings - (p.nreadings < full->nreadings ? p.nreadings : full->nreadings));
     page_free(&p);
 }
 

@@ -142,7 +142,11 @@ END_TEST
 START_TEST(test_no_report)
 {
     static const char *const dashes[] = {
-        "-", " - ", "\xEF\xBC\x8D" /* － */, "\xE2\x80\x93" /* – */, "\xE2\x80\x94" /* — */,
+        "-",
+        " - ",
+        "\xEF\xBC\x8D" /* － */,
+        "\xE2\x80\x93" /* – */,
+        "\xE2\x80\x94" /* — */,
         "\xE2\x88\x92" /* − */,
     };
     for (size_t i = 0; i < sizeof dashes / sizeof dashes[0]; i++) {
@@ -199,15 +203,15 @@ START_TEST(test_pinned_codes)
         const char *word;
         int code;
     } pinned[] = {
-        {"맑음", 101},     {"구름조금", 201}, {"구름많음", 202},   {"흐림", 203},
-        {"박무", 301},     {"연무", 302},     {"안개", 303},       {"황사", 401},
-        {"비", 502},       {"소나기", 520},   {"눈", 601},         {"진눈깨비", 701},
-        {"비/눈", 707},    {"뇌우", 801},     {"천둥번개", 807},   {"우박", 812},
-        {"용오름", 813},   {"빗방울", 505},   {"흐리고 비", 527},  {"구름많고 눈", 621},
+        {"맑음", 101},   {"구름조금", 201}, {"구름많음", 202},  {"흐림", 203},
+        {"박무", 301},   {"연무", 302},     {"안개", 303},      {"황사", 401},
+        {"비", 502},     {"소나기", 520},   {"눈", 601},        {"진눈깨비", 701},
+        {"비/눈", 707},  {"뇌우", 801},     {"천둥번개", 807},  {"우박", 812},
+        {"용오름", 813}, {"빗방울", 505},   {"흐리고 비", 527}, {"구름많고 눈", 621},
     };
     for (size_t i = 0; i < sizeof pinned / sizeof pinned[0]; i++)
-        ck_assert_msg(code_of(pinned[i].word) == pinned[i].code, "%s is %d, not %d",
-                      pinned[i].word, code_of(pinned[i].word), pinned[i].code);
+        ck_assert_msg(code_of(pinned[i].word) == pinned[i].code, "%s is %d, not %d", pinned[i].word,
+                      code_of(pinned[i].word), pinned[i].code);
     ck_assert_int_eq(WX_CODE_NONE, -1);
     ck_assert_int_eq(WX_CODE_UNKNOWN, 0);
 }
@@ -221,8 +225,8 @@ START_TEST(test_code_is_category)
             ck_assert_int_eq(w->cat, WX_CAT_NONE);
             continue;
         }
-        ck_assert_msg(w->code / 100 == (int)w->cat, "%s: code %d, category %d", w->word,
-                      w->code, w->cat);
+        ck_assert_msg(w->code / 100 == (int)w->cat, "%s: code %d, category %d", w->word, w->code,
+                      w->cat);
         ck_assert_int_gt(w->code % 100, 0);
         ck_assert_int_le(w->code, WX_CODE_MAX);
         ck_assert_int_eq(weather_category(w->code), w->cat);
@@ -239,8 +243,8 @@ START_TEST(test_codes_unique)
         for (size_t j = i + 1; j < weather_count(); j++) {
             const wx_word *a = weather_at(i), *b = weather_at(j);
             int same_code = a->code == b->code, same_en = strcmp(a->en, b->en) == 0;
-            ck_assert_msg(same_code == same_en, "'%s' (%d, %s) and '%s' (%d, %s)", a->word,
-                          a->code, a->en, b->word, b->code, b->en);
+            ck_assert_msg(same_code == same_en, "'%s' (%d, %s) and '%s' (%d, %s)", a->word, a->code,
+                          a->en, b->word, b->code, b->en);
             ck_assert_str_ne(a->word, b->word);
             if (same_code)
                 ck_assert_int_eq(a->cat, b->cat);

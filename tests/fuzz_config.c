@@ -43,8 +43,8 @@ static void check_config(const wx_config *c)
         if (!c->sources[i].url[0] || strpbrk(c->sources[i].url, " \t\n"))
             broken("a source without a URL, or with white space in it", (long)i);
     }
-    if (c->timeout < 1 || c->timeout > 3600 || c->max_page_bytes < 1024 ||
-        c->max_strip_age < 60 || c->lock_wait < 0 || c->graph_scale < 1 || c->graph_scale > 3)
+    if (c->timeout < 1 || c->timeout > 3600 || c->max_page_bytes < 1024 || c->max_strip_age < 60 ||
+        c->lock_wait < 0 || c->graph_scale < 1 || c->graph_scale > 3)
         broken("a number out of its key's range", c->timeout);
     if (c->graph_width && (c->graph_width < 200 || c->graph_width > 4000))
         broken("graph_width", c->graph_width);

@@ -73,8 +73,7 @@ static void check_page(const wx_page *p)
     }
     for (size_t i = 0; i < p->nunresolved; i++) {
         check_string(p->unresolved[i].text, sizeof p->unresolved[i].text, "unresolved text");
-        check_string(p->unresolved[i].reason, sizeof p->unresolved[i].reason,
-                     "unresolved reason");
+        check_string(p->unresolved[i].reason, sizeof p->unresolved[i].reason, "unresolved reason");
     }
     for (size_t i = 0; i < p->nwarnings; i++)
         if (!p->warnings[i])

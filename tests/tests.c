@@ -82,8 +82,7 @@ static void pump(int in, const char *data, int outfd, int errfd, buf_t *out, buf
         close(p[2].fd);
 }
 
-int test_run(char *const argv[], char *const env[], const char *stdin_data, buf_t *out,
-             buf_t *err)
+int test_run(char *const argv[], char *const env[], const char *stdin_data, buf_t *out, buf_t *err)
 {
     int pin[2], pout[2], perr[2];
     ck_assert(pipe(pin) == 0 && pipe(pout) == 0 && pipe(perr) == 0);
@@ -184,8 +183,21 @@ int test_rrdcached_start(const char *dir, const char *base)
     snprintf(sock, sizeof sock, "%s/sock", dir);
     snprintf(addr, sizeof addr, "unix:%s", sock);
     snprintf(pidfile, sizeof pidfile, "%s/rrdcached.pid", dir);
-    char *argv[] = {"/usr/bin/rrdcached", "-g", "-l", addr, "-p", pidfile, "-b", (char *)base,
-                    "-B", "-F", "-w", "3600", "-f", "7200", NULL};
+    char *argv[] = {"/usr/bin/rrdcached",
+                    "-g",
+                    "-l",
+                    addr,
+                    "-p",
+                    pidfile,
+                    "-b",
+                    (char *)base,
+                    "-B",
+                    "-F",
+                    "-w",
+                    "3600",
+                    "-f",
+                    "7200",
+                    NULL};
     int fd, pid = spawn(argv, &fd);
     close(fd);
     for (int i = 0; i < 100 && access(sock, F_OK) != 0; i++)

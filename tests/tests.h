@@ -26,8 +26,7 @@ void test_read(const char *rel, buf_t *out);
 /* Runs ARGV (argv[0] is a path) with STDIN_DATA (may be NULL) on standard
  * input; captures standard output and error. Returns the exit status, or
  * -1 when it did not exit normally. ENV entries ("K=V") are added. */
-int test_run(char *const argv[], char *const env[], const char *stdin_data, buf_t *out,
-             buf_t *err);
+int test_run(char *const argv[], char *const env[], const char *stdin_data, buf_t *out, buf_t *err);
 
 /* A loopback HTTP server (tests/httpd.py) serving DOCROOT, logging
  * answered requests ("PATH STATUS") to LOG. Returns its PID; the port goes
