@@ -30,7 +30,7 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 PROG := $(if $(filter build,$(BUILD)),wxstrip,$(BUILD)/wxstrip)
 TEST_RUN := $(BUILD)/tests/run
 
-.PHONY: all check test asan demo deps deps-test fuzz bench bench-tools soak clean format install
+.PHONY: all check test asan demo deps deps-test fuzz bench bench-tools soak clean format format-check install
 
 all: $(PROG)
 
@@ -67,7 +67,7 @@ test: $(PROG) $(TEST_RUN)
 	WXSTRIP=$(CURDIR)/$(PROG) WX_TOP=$(CURDIR) $(TEST_RUN)
 
 check: deps-test
-	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory format-check test
 
 asan: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang CFLAGS='-O1 -g' \
@@ -133,8 +133,15 @@ install:
 	sed 's|@BINDIR@|$(BINDIR)|' dist/wxstrip.service > $(DESTDIR)$(UNITDIR)/wxstrip.service
 	install -m 644 dist/wxstrip.timer $(DESTDIR)$(UNITDIR)/wxstrip.timer
 
+FORMAT_FILES = src/*.c src/*.h tests/*.c tests/*.h tests/bench/*.c
+
 format:
-	clang-format -i src/*.c src/*.h tests/*.c
+	clang-format -i $(FORMAT_FILES)
+
+# Every C file as .clang-format lays it out (part of `make check`).
+format-check:
+	@clang-format --dry-run --Werror $(FORMAT_FILES) || \
+	    { echo "format-check: run 'make format' (clang-format) and commit the result" >&2; exit 1; }
 
 clean:
 	rm -rf build wxstrip
