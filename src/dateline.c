@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "page.h"
+#include "readings.h"
 #include "text.h"
 #include "utf8.h"
 #include "when.h"

@@ -3,7 +3,7 @@
 #define WX_FORMAT_H
 
 #include "buf.h"
-#include "page.h"
+#include "readings.h"
 
 /* A temperature as pages write it: at least one decimal ("18.0", "-3.25"). */
 void format_temp(char *dst, size_t size, double t);

@@ -13,10 +13,10 @@
 
 #include "buf.h"
 #include "charset.h"
-#include "html.h"
+#include "html_reader.h"
 #include "resolve.h"
 #include "strip.h"
-#include "temps.h"
+#include "temptext.h"
 #include "vec.h"
 #include "when.h"
 

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "page.h"
+#include "readings.h"
 #include "stations.h"
 
 /* Reads BYTES (a KMA XML feed, an HTML page or a plain-text dump; which one

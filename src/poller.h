@@ -9,7 +9,7 @@
 #include "notify.h"
 #include "fetch.h"
 #include "stations.h"
-#include "state.h"
+#include "validators.h"
 #include "store.h"
 
 typedef struct {

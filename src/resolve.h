@@ -2,7 +2,7 @@
 #ifndef WX_RESOLVE_H
 #define WX_RESOLVE_H
 
-#include "page.h"
+#include "readings.h"
 #include "strip.h"
 
 /* Readings from a page's items: items are grouped into strips by the text

@@ -7,7 +7,7 @@
 #include "buf.h"
 #include "config.h"
 #include "fetch.h"
-#include "state.h"
+#include "validators.h"
 
 typedef struct {
     buf_t bytes;

@@ -8,7 +8,7 @@
 
 #include "stations.h"
 #include "strip.h"
-#include "temps.h"
+#include "temptext.h"
 #include "weather.h"
 
 #define SPLIT_REST_MAX 96 /* bytes of word + name beside one temperature */

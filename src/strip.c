@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "split.h"
-#include "temps.h"
+#include "temptext.h"
 #include "text.h"
 #include "utf8.h"
 #include "vec.h"

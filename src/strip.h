@@ -6,7 +6,7 @@
 
 #include "dateline.h"
 #include "text.h"
-#include "page.h"
+#include "readings.h"
 #include "stations.h"
 #include "weather.h"
 

@@ -1,10 +1,10 @@
 /* check_strip: tests of the strip module (single items, runs); the date lines
- * are check_dateline.c's, the temperatures check_temps.c's. */
+ * are check_dateline.c's, the temperatures check_temptext.c's. */
 #include <math.h>
 #include <string.h>
 
 #include "strip.h"
-#include "temps.h"
+#include "temptext.h"
 #include "tests.h"
 
 #define SEG "\x1f" /* TEXT_SEG as a string, for building element-joined text */

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "page.h"
+#include "readings.h"
 #include "parse.h"
 #include "stations.h"
 

@@ -1,9 +1,9 @@
-/* temps: temperatures in text, a number and its mark ("18.6℃", "-3.2 °C").
+/* temptext: temperatures in text, a number and its mark ("18.6℃", "-3.2 °C").
  * Marks are ℃, °C, ° C, ºC and ˚C; the number has at most three integer
  * digits, a sign (-, +, −, －) and decimals, and is not the tail of a longer
  * number such as a date. A TEXT_SEG or a space may stand between the two. */
-#ifndef WX_TEMPS_H
-#define WX_TEMPS_H
+#ifndef WX_TEMPTEXT_H
+#define WX_TEMPTEXT_H
 
 #include <stddef.h>
 

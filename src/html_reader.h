@@ -1,6 +1,7 @@
-/* html: walking an HTML page (libxml2's SAX parser) into strip runs and items. */
-#ifndef WX_HTML_H
-#define WX_HTML_H
+/* html_reader: walking an HTML page (libxml2's SAX parser) into strip runs
+ * and items (the HTML wxstrip writes is publish.c's). */
+#ifndef WX_HTML_READER_H
+#define WX_HTML_READER_H
 
 #include <stddef.h>
 

@@ -1,5 +1,6 @@
-/* state: what each polled source said last time (ETag, Last-Modified). */
-#include "state.h"
+/* validators: the HTTP validators each polled source sent last time (ETag,
+ * Last-Modified), kept in sources.state for conditional GETs. */
+#include "validators.h"
 
 #include <errno.h>
 #include <stdio.h>

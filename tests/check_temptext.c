@@ -1,8 +1,8 @@
-/* check_temps: temperatures in text (temps.c): their values and marks. */
+/* check_temptext: temperatures in text (temptext.c): their values and marks. */
 #include <math.h>
 #include <string.h>
 
-#include "temps.h"
+#include "temptext.h"
 #include "tests.h"
 
 /* ---- temps_count_marks ---- */

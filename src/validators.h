@@ -1,6 +1,7 @@
-/* state: what each polled source said last time (ETag, Last-Modified). */
-#ifndef WX_STATE_H
-#define WX_STATE_H
+/* validators: the HTTP validators each polled source sent last time (ETag,
+ * Last-Modified), kept in sources.state for conditional GETs. */
+#ifndef WX_VALIDATORS_H
+#define WX_VALIDATORS_H
 
 #include <stddef.h>
 

@@ -1,5 +1,5 @@
-/* page: what the parser reads out of one source (readings, unresolved items). */
-#include "page.h"
+/* readings: what the parser reads out of one source (readings, unresolved items). */
+#include "readings.h"
 
 #include "dateline.h"
 

@@ -1,5 +1,5 @@
-/* temps: temperatures in text, a number and its mark ("18.6℃", "-3.2 °C"). */
-#include "temps.h"
+/* temptext: temperatures in text, a number and its mark ("18.6℃", "-3.2 °C"). */
+#include "temptext.h"
 
 #include <stdint.h>
 #include <string.h>

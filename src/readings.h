@@ -1,6 +1,6 @@
-/* page: what the parser reads out of one source (readings, unresolved items). */
-#ifndef WX_PAGE_H
-#define WX_PAGE_H
+/* readings: what the parser reads out of one source (readings, unresolved items). */
+#ifndef WX_READINGS_H
+#define WX_READINGS_H
 
 #include <stddef.h>
 

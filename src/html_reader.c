@@ -1,4 +1,5 @@
-/* html: walking an HTML page (libxml2's SAX parser) into strip runs and items.
+/* html_reader: walking an HTML page (libxml2's SAX parser) into strip runs
+ * and items (the HTML wxstrip writes is publish.c's).
  *
  * No tree is built: the walker keeps a stack of open elements. Every block
  * element (li, tr, div...) starts as a candidate item: its text is
@@ -8,7 +9,7 @@
  * replaces what was held back; otherwise the held-back runs and items go
  * on in order. A block that grows past SINGLE_MAX can no longer be an item
  * and lets go of what it held. */
-#include "html.h"
+#include "html_reader.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,7 +20,7 @@
 #include <libxml/parserInternals.h>
 
 #include "buf.h"
-#include "temps.h"
+#include "temptext.h"
 #include "vec.h"
 
 #define SINGLE_MAX 480 /* a block longer than this is never one item */

@@ -1,9 +1,9 @@
-/* check_html: the HTML reader (html.c): what a page's markup becomes as
+/* check_html_reader: the HTML reader (html_reader.c): what a page's markup becomes as
  * strip items, without the resolver: blocks, labels, ignored elements,
  * tables, a page cut inside a block. */
 #include <string.h>
 
-#include "html.h"
+#include "html_reader.h"
 #include "tests.h"
 
 typedef struct {
