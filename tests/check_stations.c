@@ -78,68 +78,82 @@ START_TEST(test_by_id)
 }
 END_TEST
 
-START_TEST(test_by_korean_name)
+/* An alias names the station, not a new one. */
+START_TEST(test_by_alias_rest)
 {
     wx_registry *reg = test_registry();
-    ck_assert_int_eq(id_of(reg, "서울"), 108);
-    ck_assert_int_eq(id_of(reg, "속초"), 90);
-    ck_assert_int_eq(id_of(reg, "북부산"), 296);
-    ck_assert_int_eq(id_of(reg, "정선군"), 217);
-    ck_assert_int_eq(id_of(reg, "경주시"), 283);
-    stations_free(reg);
-}
-END_TEST
-
-START_TEST(test_by_alias)
-{
-    wx_registry *reg = test_registry();
-    ck_assert_int_eq(id_of(reg, "홍성(예)"), 177);
-    ck_assert_int_eq(id_of(reg, "서청주(예)"), 181);
-    ck_assert_int_eq(id_of(reg, "백령"), 102);
-    ck_assert_int_eq(id_of(reg, "대구(기)"), 143);
-    ck_assert_int_eq(id_of(reg, "정선"), 217);
-    ck_assert_int_eq(id_of(reg, "경주"), 283);
-    /* the alias names the station, not a new one */
     ck_assert_str_eq(stations_by_name(reg, "백령", strlen("백령"))->name, "백령도");
-    ck_assert_int_eq(id_of(reg, "홍성"), 177);
-    ck_assert_int_eq(id_of(reg, "서청주"), 181);
     stations_free(reg);
 }
 END_TEST
 
-START_TEST(test_by_romanized)
-{
-    wx_registry *reg = test_registry();
-    ck_assert_int_eq(id_of(reg, "Seoul"), 108);
-    ck_assert_int_eq(id_of(reg, "SEOUL"), 108);
-    ck_assert_int_eq(id_of(reg, "seoul"), 108);
-    ck_assert_int_eq(id_of(reg, "sEoUl"), 108);
-    ck_assert_int_eq(id_of(reg, "jeongseon-gun"), 217);
-    ck_assert_int_eq(id_of(reg, "JEONGSEON-GUN"), 217);
-    ck_assert_int_eq(id_of(reg, "Gochang"), 172);
-    ck_assert_int_eq(id_of(reg, "gochang-gun"), 251);
-    ck_assert_int_eq(id_of(reg, "Jeongseon"), 0);
-    ck_assert_int_eq(id_of(reg, "Seoul "), 0);
-    stations_free(reg);
-}
-END_TEST
+/* Every lookup a user or a page makes, and what it must find (0: none):
+ * names and aliases exactly, romanized names in any case, numbers through
+ * stations_find. */
+static const struct {
+    const char *query;
+    int find; /* through stations_find, not stations_by_name */
+    int want;
+    const char *what;
+} lookups[] = {
+    {"서울", 0, 108, "by_korean_name"},
+    {"속초", 0, 90, "by_korean_name"},
+    {"북부산", 0, 296, "by_korean_name"},
+    {"정선군", 0, 217, "by_korean_name"},
+    {"경주시", 0, 283, "by_korean_name"},
+    {"홍성(예)", 0, 177, "by_alias"},
+    {"서청주(예)", 0, 181, "by_alias"},
+    {"백령", 0, 102, "by_alias"},
+    {"대구(기)", 0, 143, "by_alias"},
+    {"정선", 0, 217, "by_alias"},
+    {"경주", 0, 283, "by_alias"},
+    {"홍성", 0, 177, "by_alias"},
+    {"서청주", 0, 181, "by_alias"},
+    {"Seoul", 0, 108, "by_romanized"},
+    {"SEOUL", 0, 108, "by_romanized"},
+    {"seoul", 0, 108, "by_romanized"},
+    {"sEoUl", 0, 108, "by_romanized"},
+    {"jeongseon-gun", 0, 217, "by_romanized"},
+    {"JEONGSEON-GUN", 0, 217, "by_romanized"},
+    {"Gochang", 0, 172, "by_romanized"},
+    {"gochang-gun", 0, 251, "by_romanized"},
+    {"Jeongseon", 0, 0, "by_romanized"},
+    {"Seoul ", 0, 0, "by_romanized"},
+    {"고창", 0, 172, "exact_only"},
+    {"고창군", 0, 251, "exact_only"},
+    {"창원", 0, 155, "exact_only"},
+    {"북창원", 0, 255, "exact_only"},
+    {"강릉", 0, 105, "exact_only"},
+    {"북강릉", 0, 104, "exact_only"},
+    {"서", 0, 0, "exact_only"},
+    {"서울특별시", 0, 0, "exact_only"},
+    {"서울 ", 0, 0, "exact_only"},
+    {" 서울", 0, 0, "exact_only"},
+    {"Seo", 0, 0, "exact_only"},
+    {"홍성(예", 0, 0, "exact_only"},
+    {"", 0, 0, "exact_only"},
+    {"108", 1, 108, "find"},
+    {"90", 1, 90, "find"},
+    {"296", 1, 296, "find"},
+    {"91", 1, 0, "find"},
+    {"0", 1, 0, "find"},
+    {"-108", 1, 0, "find"},
+    {"108x", 1, 0, "find"},
+    {"99999999999999999999", 1, 0, "find"},
+    {"서울", 1, 108, "find"},
+    {"홍성(예)", 1, 177, "find"},
+    {"seoul", 1, 108, "find"},
+    {"Gangneung", 1, 105, "find"},
+    {"", 1, 0, "find"},
+    {"서", 1, 0, "find"},
+};
 
-START_TEST(test_exact_only)
+START_TEST(test_lookup)
 {
     wx_registry *reg = test_registry();
-    ck_assert_int_eq(id_of(reg, "고창"), 172);
-    ck_assert_int_eq(id_of(reg, "고창군"), 251);
-    ck_assert_int_eq(id_of(reg, "창원"), 155);
-    ck_assert_int_eq(id_of(reg, "북창원"), 255);
-    ck_assert_int_eq(id_of(reg, "강릉"), 105);
-    ck_assert_int_eq(id_of(reg, "북강릉"), 104);
-    ck_assert_int_eq(id_of(reg, "서"), 0);
-    ck_assert_int_eq(id_of(reg, "서울특별시"), 0);
-    ck_assert_int_eq(id_of(reg, "서울 "), 0);
-    ck_assert_int_eq(id_of(reg, " 서울"), 0);
-    ck_assert_int_eq(id_of(reg, "Seo"), 0);
-    ck_assert_int_eq(id_of(reg, "홍성(예"), 0);
-    ck_assert_int_eq(id_of(reg, ""), 0);
+    int got = lookups[_i].find ? find_id(reg, lookups[_i].query) : id_of(reg, lookups[_i].query);
+    ck_assert_msg(got == lookups[_i].want, "%s: '%s' finds %d, want %d", lookups[_i].what,
+                  lookups[_i].query, got, lookups[_i].want);
     stations_free(reg);
 }
 END_TEST
@@ -155,27 +169,6 @@ START_TEST(test_by_name_length)
     char longname[300];
     memset(longname, 'a', sizeof longname);
     ck_assert_ptr_null(stations_by_name(reg, longname, sizeof longname));
-    stations_free(reg);
-}
-END_TEST
-
-START_TEST(test_find)
-{
-    wx_registry *reg = test_registry();
-    ck_assert_int_eq(find_id(reg, "108"), 108);
-    ck_assert_int_eq(find_id(reg, "90"), 90);
-    ck_assert_int_eq(find_id(reg, "296"), 296);
-    ck_assert_int_eq(find_id(reg, "91"), 0);
-    ck_assert_int_eq(find_id(reg, "0"), 0);
-    ck_assert_int_eq(find_id(reg, "-108"), 0);
-    ck_assert_int_eq(find_id(reg, "108x"), 0);
-    ck_assert_int_eq(find_id(reg, "99999999999999999999"), 0);
-    ck_assert_int_eq(find_id(reg, "서울"), 108);
-    ck_assert_int_eq(find_id(reg, "홍성(예)"), 177);
-    ck_assert_int_eq(find_id(reg, "seoul"), 108);
-    ck_assert_int_eq(find_id(reg, "Gangneung"), 105);
-    ck_assert_int_eq(find_id(reg, ""), 0);
-    ck_assert_int_eq(find_id(reg, "서"), 0);
     stations_free(reg);
 }
 END_TEST
@@ -453,12 +446,9 @@ Suite *stations_suite(void)
     tcase_add_test(t, test_load_bundled);
     tcase_add_test(t, test_station_fields);
     tcase_add_test(t, test_by_id);
-    tcase_add_test(t, test_by_korean_name);
-    tcase_add_test(t, test_by_alias);
-    tcase_add_test(t, test_by_romanized);
-    tcase_add_test(t, test_exact_only);
+    tcase_add_loop_test(t, test_lookup, 0, (int)(sizeof lookups / sizeof lookups[0]));
+    tcase_add_test(t, test_by_alias_rest);
     tcase_add_test(t, test_by_name_length);
-    tcase_add_test(t, test_find);
     tcase_add_test(t, test_index);
     tcase_add_test(t, test_index_other_registry);
     suite_add_tcase(s, t);
