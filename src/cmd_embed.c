@@ -80,8 +80,9 @@ static int embed(wx_ctx *ctx, const wx_registry *reg, embed_opts *o)
         return WX_EXIT_USAGE;
     }
     o->graph.station = st->id;
-    publish_ctx pc = {&ctx->cfg, reg,
-                      store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err, sizeof err)};
+    publish_ctx pc = {
+        &ctx->cfg, reg,
+        store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, ctx->cfg.rrd_prefix, err, sizeof err)};
     buf_t out = {0};
     int rc = pc.st && publish_snippet(&pc, &o->graph, o->base_url, &out, err, sizeof err) == 0;
     if (rc)

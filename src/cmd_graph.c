@@ -99,8 +99,9 @@ static int plan_all(wx_ctx *ctx, const wx_registry *reg, const graph_opts *o, co
 static int publish_drawn(wx_ctx *ctx, const wx_registry *reg, const int *ids, size_t n)
 {
     char err[1024];
-    publish_ctx pc = {&ctx->cfg, reg,
-                      store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err, sizeof err)};
+    publish_ctx pc = {
+        &ctx->cfg, reg,
+        store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, ctx->cfg.rrd_prefix, err, sizeof err)};
     int rc = pc.st ? publish_site(&pc, ids, n, err, sizeof err) : -1;
     if (rc < 0)
         wx_error("%s", err);

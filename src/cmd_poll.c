@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "fileio.h"
 #include "graphs.h"
 #include "lock.h"
 #include "poller.h"
@@ -34,15 +35,22 @@ static int open_run(wx_ctx *ctx, poller *p, source_state *state, int *lock)
     p->cfg = &ctx->cfg;
     if (!(p->reg = wx_registry_load(ctx)))
         return WX_EXIT_USAGE;
-    if (!(p->st = store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err, sizeof err)) ||
-        (*lock = lock_acquire(ctx->cfg.data_dir, ctx->cfg.lock_wait, err, sizeof err)) < 0 ||
+    /* a remote daemon owns the files and orders the updates of every poller:
+     * no local lock; this host keeps only its sources' validators */
+    int remote = store_remote_address(ctx->cfg.rrdcached);
+    if (!(p->st = store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, ctx->cfg.rrd_prefix, err,
+                             sizeof err)) ||
+        (!remote &&
+         (*lock = lock_acquire(ctx->cfg.data_dir, ctx->cfg.lock_wait, err, sizeof err)) < 0) ||
+        (state && remote && file_mkdirs(ctx->cfg.data_dir, err, sizeof err) < 0) ||
         (state && state_load(state, ctx->cfg.data_dir, err, sizeof err) < 0)) {
         wx_error("%s", err);
         return WX_EXIT_FAIL;
     }
     p->state = state;
     /* what a killed run left, under the lock: no other poll is writing */
-    sweep_temporaries(ctx->cfg.data_dir, ctx->cfg.graph_dir, time(NULL), SWEEP_AGE);
+    if (!remote)
+        sweep_temporaries(ctx->cfg.data_dir, ctx->cfg.graph_dir, time(NULL), SWEEP_AGE);
     return WX_EXIT_OK;
 }
 

@@ -246,7 +246,8 @@ static int run(wx_ctx *ctx, const wx_registry *reg, const query_opts *o)
         return free(all), WX_EXIT_USAGE;
     char err[1024];
     gather_ctx g = {.now = now};
-    if (!(g.st = store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err, sizeof err)))
+    if (!(g.st = store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, ctx->cfg.rrd_prefix, err,
+                            sizeof err)))
         return free(all), wx_error("%s", err), WX_EXIT_FAIL;
     query_step step = o->step >= 0 ? (query_step)o->step : default_step(from, to);
     size_t shown = 0;

@@ -102,7 +102,8 @@ static int run(wx_ctx *ctx, const wx_registry *reg, const stations_opts *o)
     time_t now = time(NULL);
     size_t n = stations_count(reg), shown = 0;
     int rc = WX_EXIT_OK, stale = 0;
-    store *s = store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, err, sizeof err);
+    store *s =
+        store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, ctx->cfg.rrd_prefix, err, sizeof err);
     report_listed *v = calloc(n ? n : 1, sizeof *v);
     if (!s || !v)
         return wx_error("%s", s ? "out of memory" : err), store_close(s), free(v), WX_EXIT_FAIL;

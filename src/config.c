@@ -26,7 +26,8 @@ typedef enum {
     KEY_INT,
     KEY_COLOR,
     KEY_SCALE,
-    KEY_ZONE
+    KEY_ZONE,
+    KEY_PREFIX
 } key_type;
 
 static const struct key {
@@ -41,6 +42,7 @@ static const struct key {
     {"graph_dir", KEY_PATH, offsetof(wx_config, graph_dir), WX_PATH_MAX, 0, 0},
     {"stations_file", KEY_PATH, offsetof(wx_config, stations_file), WX_PATH_MAX, 0, 0},
     {"rrdcached", KEY_STRING, offsetof(wx_config, rrdcached), WX_PATH_MAX, 0, 0},
+    {"rrd_prefix", KEY_PREFIX, offsetof(wx_config, rrd_prefix), 256, 0, 0},
     {"timezone", KEY_ZONE, offsetof(wx_config, timezone), 64, 0, 0},
     {"timeout", KEY_DURATION, offsetof(wx_config, timeout), 0, 1, 3600},
     {"max_page_bytes", KEY_SIZE, offsetof(wx_config, max_page_bytes), 0, 1024, 1L << 30},
@@ -257,6 +259,15 @@ static int set_other(const struct key *k, char *field, const char *value, char *
         if (config_scale(value, (int *)(void *)field) < 0)
             return errf(err, errlen, "%s must be 1, 2 or both", k->name);
         return 0;
+    case KEY_PREFIX: /* a name under the daemon's base directory, never a path out of it */
+        if (value[0] == '/' || strstr(value, "..") || strchr(value, '\\'))
+            return errf(err, errlen,
+                        "%s '%s' must be relative to the daemon's directory "
+                        "(like wxstrip/), without '..'",
+                        k->name, value);
+        return bprintf(field, k->size, "%s", value) < 0
+                   ? errf(err, errlen, "%s is too long", k->name)
+                   : 0;
     case KEY_ZONE:
         if (strlen(value) >= k->size)
             return errf(err, errlen, "%s is too long", k->name);

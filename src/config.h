@@ -24,6 +24,7 @@ typedef struct {
     char graph_dir[WX_PATH_MAX];
     char stations_file[WX_PATH_MAX];
     char rrdcached[WX_PATH_MAX]; /* "" writes files directly */
+    char rrd_prefix[256];        /* a remote daemon's files: "wxstrip/108.rrd" */
     char timezone[64];
     long timeout;        /* seconds for one fetch */
     long max_page_bytes; /* a larger page is an error */

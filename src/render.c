@@ -323,7 +323,7 @@ static void worker(int jobs, int results, const render_job *all, const render_st
                    const char *data_dir, const char *daemon)
 {
     char err[512];
-    store *st = store_open(data_dir, daemon, err, sizeof err);
+    store *st = store_open(data_dir, daemon, "", err, sizeof err);
     uint32_t i;
     while (fd_read_all(jobs, &i, sizeof i) == 0) {
         report rep = {.index = i};

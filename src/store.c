@@ -42,19 +42,29 @@ static const char *const layout[] = {
 #define LAYOUT_N ((int)(sizeof layout / sizeof layout[0]))
 
 struct store {
-    char dir[PATH_MAX];
-    int cached;       /* through rrdcached */
-    char daemon[256]; /* its address, for messages */
+    char dir[PATH_MAX]; /* local files: the data dir; a remote daemon: a prefix */
+    int cached;         /* through rrdcached */
+    int remote;         /* over the network: names relative to the daemon's -b */
+    char daemon[256];   /* its address, for messages */
 };
 
-store *store_open(const char *data_dir, const char *rrdcached, char *err, size_t errlen)
+int store_remote_address(const char *addr)
+{
+    return addr && *addr && strncmp(addr, "unix:", 5) != 0 && addr[0] != '/';
+}
+
+store *store_open(const char *data_dir, const char *rrdcached, const char *prefix, char *err,
+                  size_t errlen)
 {
     store *s = calloc(1, sizeof *s);
     if (!s) {
         errf(err, errlen, "out of memory");
         return NULL;
     }
-    if (file_mkdirs(data_dir, err, errlen) < 0 || !realpath(data_dir, s->dir)) {
+    s->remote = store_remote_address(rrdcached);
+    if (s->remote) { /* nothing local: the daemon's files, by relative name */
+        snprintf(s->dir, sizeof s->dir, "%s", prefix ? prefix : "");
+    } else if (file_mkdirs(data_dir, err, errlen) < 0 || !realpath(data_dir, s->dir)) {
         if (errno)
             errf(err, errlen, "data directory %s: %s", data_dir, strerror(errno));
         free(s);
@@ -83,7 +93,42 @@ void store_close(store *s)
 
 int store_path(const store *s, int station, char *dst, size_t size)
 {
+    if (s->remote)
+        return bprintf(dst, size, "%s%d.rrd", s->dir, station);
     return bprintf(dst, size, "%s/%d.rrd", s->dir, station);
+}
+
+/* A file's info through the daemon (remote), or NULL with err. */
+static rrd_info_t *remote_info(const store *s, const char *name, char *err, size_t errlen)
+{
+    rrd_clear_error();
+    rrd_info_t *info = rrdc_info(name);
+    if (!info)
+        errf(err, errlen, "%s: rrdcached at %s: %s", name, s->daemon,
+             *rrd_get_error() ? rrd_get_error() : "no answer");
+    return info;
+}
+
+static const rrd_info_t *info_key(const rrd_info_t *i, const char *key)
+{
+    for (; i; i = i->next)
+        if (strcmp(i->key, key) == 0)
+            return i;
+    return NULL;
+}
+
+/* The last update time of a file: its own, or through the daemon. -1 when
+ * none. */
+static time_t last_update(const store *s, const char *name)
+{
+    char err[256];
+    if (!s->remote)
+        return rrd_clear_error(), rrd_last_r(name);
+    rrd_info_t *info = remote_info(s, name, err, sizeof err);
+    const rrd_info_t *k = info_key(info, "last_update");
+    time_t t = k && k->type == RD_I_CNT ? (time_t)k->value.u_cnt : (time_t)-1;
+    rrd_info_free(info);
+    return t;
 }
 
 static int create(store *s, const char *path, time_t t)
@@ -252,8 +297,7 @@ int store_sync(store *s, int station, time_t t, char *err, size_t errlen)
                     : e              ? strerror(e)
                                      : "no answer");
     }
-    rrd_clear_error();
-    time_t last = rrd_last_r(path);
+    time_t last = last_update(s, path);
     if (last >= t)
         return 0;
     char at[32], end[32] = "no file";
@@ -270,7 +314,9 @@ int store_has(const store *s, int station)
 {
     char path[PATH_MAX];
     struct stat sb;
-    return store_path(s, station, path, sizeof path) == 0 && stat(path, &sb) == 0;
+    if (store_path(s, station, path, sizeof path) < 0)
+        return 0;
+    return s->remote ? last_update(s, path) != (time_t)-1 : stat(path, &sb) == 0;
 }
 
 /* The file of STATION, ready to be read: through rrdcached, flushed. */
@@ -284,11 +330,54 @@ static int read_path(store *s, int station, char *path, size_t size, char *err, 
     return 0;
 }
 
+/* A value as librrd writes it ("18.6", "U"): NAN when unknown. */
+static double value_of(const char *v)
+{
+    char *end;
+    double x = v ? strtod(v, &end) : NAN;
+    return v && end != v && *end == '\0' ? x : NAN;
+}
+
+static void set_last(store_last *out, const char *name, const char *value)
+{
+    double v = value_of(value);
+    if (strcmp(name, "temp") == 0 && !isnan(v))
+        out->temp = v;
+    else if (strcmp(name, "cond") == 0 && !isnan(v))
+        out->code = (int)v;
+}
+
+/* The last update and its values through the daemon (INFO). */
+static int remote_last(store *s, const char *path, store_last *out, char *err, size_t errlen)
+{
+    rrd_info_t *info = remote_info(s, path, err, errlen);
+    const rrd_info_t *t = info_key(info, "last_update");
+    if (!t || t->type != RD_I_CNT) {
+        rrd_info_free(info);
+        return info ? errf(err, errlen, "%s: no last_update in rrdcached's INFO", path) : -1;
+    }
+    out->time = (time_t)t->value.u_cnt;
+    static const char *const ds[] = {"temp", "cond"};
+    for (size_t i = 0; i < 2; i++) {
+        char key[32];
+        snprintf(key, sizeof key, "ds[%s].last_ds", ds[i]);
+        const rrd_info_t *k = info_key(info, key);
+        if (k && k->type == RD_I_STR)
+            set_last(out, ds[i], k->value.u_str);
+    }
+    rrd_info_free(info);
+    return 0;
+}
+
 int store_get_last(store *s, int station, store_last *out, char *err, size_t errlen)
 {
     char path[PATH_MAX];
     if (read_path(s, station, path, sizeof path, err, errlen) < 0)
         return -1;
+    out->temp = NAN;
+    out->code = -1;
+    if (s->remote)
+        return remote_last(s, path, out, err, errlen);
     time_t last;
     unsigned long n = 0;
     char **names = NULL, **values = NULL;
@@ -296,16 +385,8 @@ int store_get_last(store *s, int station, store_last *out, char *err, size_t err
     if (rrd_lastupdate_r(path, &last, &n, &names, &values) != 0)
         return errf(err, errlen, "%s: %s", path, rrd_get_error());
     out->time = last;
-    out->temp = NAN;
-    out->code = -1;
     for (unsigned long i = 0; i < n; i++) {
-        char *end;
-        double v = strtod(values[i], &end);
-        int known = end != values[i] && *end == '\0' && !isnan(v);
-        if (strcmp(names[i], "temp") == 0 && known)
-            out->temp = v;
-        else if (strcmp(names[i], "cond") == 0 && known)
-            out->code = (int)v;
+        set_last(out, names[i], values[i]);
         free(names[i]);
         free(values[i]);
     }
@@ -322,15 +403,18 @@ typedef struct {
     size_t n;
 } span;
 
-static int fetch_columns(const char *path, const char *cf, time_t start, time_t end, span *sp,
-                         const char *const *ds, double **v, size_t n, char *err, size_t errlen)
+static int fetch_columns(const store *s, const char *path, const char *cf, time_t start, time_t end,
+                         span *sp, const char *const *ds, double **v, size_t n, char *err,
+                         size_t errlen)
 {
     time_t want_end = end;
     unsigned long step = sp->step, ds_cnt = 0;
     char **names = NULL;
     rrd_value_t *data = NULL;
     rrd_clear_error();
-    if (rrd_fetch_r(path, cf, &start, &end, &step, &ds_cnt, &names, &data) != 0)
+    int rc0 = s->remote ? rrdc_fetch(path, cf, &start, &end, &step, &ds_cnt, &names, &data)
+                        : rrd_fetch_r(path, cf, &start, &end, &step, &ds_cnt, &names, &data);
+    if (rc0 != 0)
         return errf(err, errlen, "%s: %s", path, rrd_get_error());
     /* rrd_fetch also returns the row after END: only rows ending by END */
     time_t last = end < want_end ? end : want_end;
@@ -385,9 +469,9 @@ int store_window(store *s, int station, time_t start, time_t end, unsigned long 
     static const char *const both[] = {"temp", "cond"};
     double *v[2] = {NULL, NULL}, *avg = NULL;
     span sc = {.step = step}, st = {.step = step};
-    int rc = fetch_columns(path, "LAST", start, end, &sc, both, v, 2, err, errlen);
+    int rc = fetch_columns(s, path, "LAST", start, end, &sc, both, v, 2, err, errlen);
     if (rc == 0 && temps == STORE_TEMPS_AVERAGE)
-        rc = fetch_columns(path, "AVERAGE", start, end, &st, both, &avg, 1, err, errlen);
+        rc = fetch_columns(s, path, "AVERAGE", start, end, &st, both, &avg, 1, err, errlen);
     size_t nc = sc.n, nt = st.n;
     double *temps_v = temps == STORE_TEMPS_AVERAGE ? avg : v[0];
     if (temps != STORE_TEMPS_AVERAGE)
@@ -429,12 +513,13 @@ void store_rows_free(store_rows *r)
 }
 
 /* One CF's column DS into *V, checking that it has SP's rows. */
-static int fetch_same(const char *path, const char *cf, const char *ds, time_t start, time_t end,
-                      const span *sp, double **v, char *err, size_t errlen)
+static int fetch_same(const store *s, const char *path, const char *cf, const char *ds,
+                      time_t start, time_t end, const span *sp, double **v, char *err,
+                      size_t errlen)
 {
     span got = {.step = sp->step};
     const char *const one[] = {ds};
-    if (fetch_columns(path, cf, start, end, &got, one, v, 1, err, errlen) < 0)
+    if (fetch_columns(s, path, cf, start, end, &got, one, v, 1, err, errlen) < 0)
         return -1;
     if (got.start != sp->start || got.step != sp->step || got.n != sp->n)
         return errf(err, errlen, "%s: its %s rows do not line up with its AVERAGE rows", path, cf);
@@ -450,13 +535,13 @@ int store_read_rows(store *s, int station, time_t start, time_t end, unsigned lo
         return -1;
     span sp = {.step = step};
     const char *const temp[] = {"temp"};
-    int rc = fetch_columns(path, "AVERAGE", start, end, &sp, temp, &out->temp, 1, err, errlen);
+    int rc = fetch_columns(s, path, "AVERAGE", start, end, &sp, temp, &out->temp, 1, err, errlen);
     out->start = sp.start, out->step = sp.step, out->n = sp.n;
     if (rc == 0)
-        rc = fetch_same(path, "LAST", "cond", start, end, &sp, &out->code, err, errlen);
+        rc = fetch_same(s, path, "LAST", "cond", start, end, &sp, &out->code, err, errlen);
     if (rc == 0 && minmax && sp.step >= 86400)
-        rc = fetch_same(path, "MIN", "temp", start, end, &sp, &out->tmin, err, errlen) ||
-             fetch_same(path, "MAX", "temp", start, end, &sp, &out->tmax, err, errlen);
+        rc = fetch_same(s, path, "MIN", "temp", start, end, &sp, &out->tmin, err, errlen) ||
+             fetch_same(s, path, "MAX", "temp", start, end, &sp, &out->tmax, err, errlen);
     if (rc != 0)
         store_rows_free(out);
     return rc ? -1 : 0;
@@ -465,16 +550,16 @@ int store_read_rows(store *s, int station, time_t start, time_t end, unsigned lo
 /* The LAST rows of resolution I over all that the file keeps of it, and
  * the end of the first with a temperature (*FOUND, 0 when none);
  * *AT_START: that is the oldest row kept, so the data may be older. */
-static int first_row(const char *path, int i, time_t last, store_rows *rows, time_t *found,
-                     int *at_start, char *err, size_t errlen)
+static int first_row(const store *s, const char *path, int i, time_t last, store_rows *rows,
+                     time_t *found, int *at_start, char *err, size_t errlen)
 {
     time_t since = store_kept_since(last, store_res_step[i]);
     span sp = {.step = store_res_step[i]};
     const char *const both[] = {"temp", "cond"};
     double *v[2] = {NULL, NULL};
     *found = 0;
-    if (fetch_columns(path, "LAST", since - (time_t)sp.step, last, &sp, both, v, 2, err, errlen) <
-        0)
+    if (fetch_columns(s, path, "LAST", since - (time_t)sp.step, last, &sp, both, v, 2, err,
+                      errlen) < 0)
         return free(v[0]), free(v[1]), -1;
     for (size_t r = 0; sp.step == store_res_step[i] && r < sp.n && !*found; r++)
         if (!isnan(v[0][r]))
@@ -494,7 +579,7 @@ int store_first(store *s, int station, time_t last, store_rows *out, char *err, 
     time_t f[STORE_RES_N];
     int at_start[STORE_RES_N], rc = 0;
     for (int i = 0; i < STORE_RES_N && rc == 0; i++)
-        rc = first_row(path, i, last, &rows[i], &f[i], &at_start[i], err, errlen);
+        rc = first_row(s, path, i, last, &rows[i], &f[i], &at_start[i], err, errlen);
     /* the finest resolution whose first row is not its oldest, unless a
      * coarser one has a row that ends before that resolution's oldest row
      * (readings older than a gap) */

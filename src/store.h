@@ -29,8 +29,16 @@ typedef struct {
 
 /* Opens the store in DATA_DIR (created when missing). RRDCACHED is the
  * daemon's address, or NULL/"" to write files directly; with a daemon every
- * write goes through it and reads flush it first. NULL with err on error. */
-store *store_open(const char *data_dir, const char *rrdcached, char *err, size_t errlen);
+ * write goes through it and reads flush it first. A network address
+ * ("host:port", not "unix:/path" or "/path") is a remote daemon: files are
+ * named relative to its base directory, after PREFIX ("" or "wxstrip/"),
+ * and nothing local is read or written. NULL with err on error. */
+store *store_open(const char *data_dir, const char *rrdcached, const char *prefix, char *err,
+                  size_t errlen);
+
+/* Whether ADDR names rrdcached over the network (TCP). */
+int store_remote_address(const char *addr);
+
 void store_close(store *s);
 
 /* The file of STATION: <data_dir>/<number>.rrd (an absolute path). */

@@ -22,7 +22,7 @@ static void setup(void)
 {
     char err[512];
     test_tmpdir(dir, sizeof dir);
-    st = store_open(dir, NULL, err, sizeof err);
+    st = store_open(dir, NULL, "", err, sizeof err);
     ck_assert_msg(st != NULL, "%s", err);
 }
 

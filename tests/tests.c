@@ -11,6 +11,10 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 
 #include "fileio.h"
 
@@ -203,6 +207,52 @@ int test_rrdcached_start(const char *dir, const char *base)
     for (int i = 0; i < 100 && access(sock, F_OK) != 0; i++)
         usleep(20000);
     ck_assert_msg(access(sock, F_OK) == 0, "rrdcached did not start");
+    return pid;
+}
+
+int test_rrdcached_tcp_start(const char *dir, const char *base, int *port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof sa;
+    ck_assert(fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof sa) == 0 &&
+              getsockname(fd, (struct sockaddr *)&sa, &len) == 0);
+    *port = ntohs(sa.sin_port);
+    close(fd); /* free again for rrdcached: nothing else here binds ports */
+    char addr[64], pidfile[4200], journal[4200];
+    snprintf(addr, sizeof addr, "127.0.0.1:%d", *port);
+    snprintf(pidfile, sizeof pidfile, "%s/rrdcached-tcp.pid", dir);
+    snprintf(journal, sizeof journal, "%s/journal", dir);
+    mkdir(journal, 0755);
+    char *argv[] = {"/usr/bin/rrdcached",
+                    "-g",
+                    "-l",
+                    addr,
+                    "-p",
+                    pidfile,
+                    "-b",
+                    (char *)base,
+                    "-B",
+                    "-R",
+                    "-j",
+                    journal,
+                    "-F",
+                    "-w",
+                    "3600",
+                    "-f",
+                    "7200",
+                    NULL};
+    int out, pid = spawn(argv, &out);
+    close(out);
+    for (int i = 0; i < 100; i++) { /* listening once a connect succeeds */
+        int c = socket(AF_INET, SOCK_STREAM, 0);
+        int ok = connect(c, (struct sockaddr *)&sa, sizeof sa) == 0;
+        close(c);
+        if (ok)
+            return pid;
+        usleep(20000);
+    }
+    ck_abort_msg("rrdcached did not listen on %s", addr);
     return pid;
 }
 

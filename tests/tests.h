@@ -40,6 +40,11 @@ int test_spawn_ready(char *const argv[]);
 /* rrdcached on a unix socket DIR/sock, for files under BASE. Returns its PID. */
 int test_rrdcached_start(const char *dir, const char *base);
 
+/* rrdcached on 127.0.0.1 and a free port (in *PORT), for files under BASE
+ * (-b BASE -B -R: relative names, subdirectories created), its journal and
+ * pid file in DIR. Returns its PID. */
+int test_rrdcached_tcp_start(const char *dir, const char *base, int *port);
+
 /* Stops a process started by a test: SIGTERM, then waits for it. */
 void test_stop(int pid);
 
@@ -71,5 +76,6 @@ Suite *temps_suite(void);
 Suite *fetch_suite(void);
 Suite *html_suite(void);
 Suite *resolve_suite(void);
+Suite *remote_suite(void);
 
 #endif
