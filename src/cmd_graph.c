@@ -55,7 +55,11 @@ static int pick_stations(wx_ctx *ctx, const wx_registry *reg, int argc, char **a
 {
     char err[1024];
     if (optind == argc) {
-        if (store_stations(ctx->cfg.data_dir, ids, n, err, sizeof err) < 0)
+        store *st =
+            store_open(ctx->cfg.data_dir, ctx->cfg.rrdcached, ctx->cfg.rrd_prefix, err, sizeof err);
+        int rc = st ? store_list(st, reg, ids, n, err, sizeof err) : -1;
+        store_close(st);
+        if (rc < 0)
             return wx_error("%s", err), -1;
         if (*n == 0)
             return wx_error("no station has data in %s yet", ctx->cfg.data_dir), -1;

@@ -37,7 +37,9 @@ int graphs_add(graph_plan *plan, const wx_config *cfg, const wx_registry *reg, i
         return errf(err, errlen, "%04d-%02d-%02d is not a date", y, m, d);
     char dir[WX_FILE_MAX], file[64];
     if (bprintf(dir, sizeof dir, "%s/%d", cfg->graph_dir, station) < 0 ||
-        bprintf(job.rrd, sizeof job.rrd, "%s/%d.rrd", cfg->data_dir, station) < 0)
+        (store_remote_address(cfg->rrdcached)
+             ? bprintf(job.rrd, sizeof job.rrd, "%s%d.rrd", cfg->rrd_prefix, station)
+             : bprintf(job.rrd, sizeof job.rrd, "%s/%d.rrd", cfg->data_dir, station)) < 0)
         return errf(err, errlen, "path too long");
     if (file_mkdirs(dir, err, errlen) < 0)
         return -1;
@@ -137,7 +139,7 @@ long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose, cons
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     fflush(stdout); /* the workers must not write a copy of what is buffered */
     size_t failed = render_run(plan->v, plan->n, &style, cfg->data_dir, cfg->rrdcached,
-                               cpus > 0 ? (int)cpus : 1, res);
+                               cfg->rrd_prefix, cpus > 0 ? (int)cpus : 1, res);
     for (size_t i = 0; i < plan->n; i++) {
         if (!res[i].ok)
             notify(n, NOTE_ERROR, "graph %s: %s", plan->v[i].png, res[i].error);
@@ -164,6 +166,8 @@ static time_t written(const char *path)
 
 int graphs_stale(const wx_config *cfg, int **out, size_t *n, char *err, size_t errlen)
 {
+    if (store_remote_address(cfg->rrdcached)) /* no local file to compare with */
+        return *out = NULL, *n = 0, 0;
     int *all;
     size_t nall, k = 0;
     if (store_stations(cfg->data_dir, &all, &nall, err, errlen) < 0)

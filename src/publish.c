@@ -111,7 +111,7 @@ static int has_data(const publish_ctx *pc, int station, char *err, size_t errlen
     char path[WX_PATH_MAX + 32], name[WX_NAME_MAX];
     if (store_path(pc->st, station, path, sizeof path) < 0)
         return errf(err, errlen, "path too long");
-    if (access(path, F_OK) == 0)
+    if (store_has(pc->st, station)) /* locally, or through a remote daemon */
         return 0;
     facts_name(pc->reg, station, name, sizeof name);
     return errf(err, errlen, "station %d %s has no data yet (no %s)", station, name, path);
@@ -468,7 +468,7 @@ int publish_site(const publish_ctx *pc, const int *stations, size_t n, char *err
     size_t nall;
     err[0] = '\0';
     if (file_mkdirs(pc->cfg->graph_dir, err, errlen) < 0 ||
-        store_stations(pc->cfg->data_dir, &all, &nall, err, errlen) < 0)
+        store_list(pc->st, pc->reg, &all, &nall, err, errlen) < 0)
         return -1;
     for (size_t i = 0; i < nall; i++)
         if ((wanted(all[i], stations, n) || page_missing(pc, all[i])) &&

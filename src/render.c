@@ -320,10 +320,10 @@ typedef struct {
 /* A worker: takes job numbers from JOBS until it closes, draws each, and
  * sends the results back on RESULTS. */
 static void worker(int jobs, int results, const render_job *all, const render_style *s,
-                   const char *data_dir, const char *daemon)
+                   const char *data_dir, const char *daemon, const char *prefix)
 {
     char err[512];
-    store *st = store_open(data_dir, daemon, "", err, sizeof err);
+    store *st = store_open(data_dir, daemon, prefix, err, sizeof err);
     uint32_t i;
     while (fd_read_all(jobs, &i, sizeof i) == 0) {
         report rep = {.index = i};
@@ -371,7 +371,7 @@ static size_t pump(int jobs, int reports, size_t n, int workers, render_result *
 }
 
 size_t render_run(const render_job *jobs, size_t n, const render_style *style, const char *data_dir,
-                  const char *daemon, int workers, render_result *results)
+                  const char *daemon, const char *prefix, int workers, render_result *results)
 {
     int jp[2], rp[2];
     for (size_t i = 0; i < n; i++)
@@ -392,7 +392,7 @@ size_t render_run(const render_job *jobs, size_t n, const render_style *style, c
         pid_t pid = fork();
         if (pid == 0) {
             close(jp[1]), close(rp[0]);
-            worker(jp[0], rp[1], jobs, style, data_dir, daemon);
+            worker(jp[0], rp[1], jobs, style, data_dir, daemon, prefix);
         }
         if (pid > 0)
             pids[started++] = pid;

@@ -40,6 +40,6 @@ int render_prepare(render_style *style, char *err, size_t errlen);
  * stations' files are in DATA_DIR; DAEMON is rrdcached's address or NULL.
  * Returns how many failed. */
 size_t render_run(const render_job *jobs, size_t n, const render_style *style, const char *data_dir,
-                  const char *daemon, int workers, render_result *results);
+                  const char *daemon, const char *prefix, int workers, render_result *results);
 
 #endif

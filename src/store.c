@@ -634,3 +634,29 @@ int store_stations(const char *data_dir, int **out, size_t *n, char *err, size_t
         qsort(*out, *n, sizeof **out, int_cmp);
     return 0;
 }
+
+int store_is_remote(const store *s)
+{
+    return s->remote;
+}
+
+int store_list(const store *s, const wx_registry *reg, int **out, size_t *n, char *err,
+               size_t errlen)
+{
+    if (!s->remote)
+        return store_stations(s->dir, out, n, err, errlen);
+    size_t cap = 0;
+    *out = NULL, *n = 0;
+    for (size_t i = 0; i < stations_count(reg); i++) {
+        int id = stations_at(reg, i)->id;
+        if (!store_has(s, id))
+            continue;
+        if (VEC_RESERVE(*out, *n, cap, 128) < 0) {
+            free(*out);
+            *out = NULL, *n = 0;
+            return errf(err, errlen, "out of memory");
+        }
+        (*out)[(*n)++] = id;
+    }
+    return 0;
+}

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "stations.h"
+
 /* The RRD layout (see README): a 60 s step, data sources "temp" (GAUGE,
  * -60..60 ℃) and "cond" (GAUGE 0..999, the weather code: read it from LAST
  * archives only), a heartbeat that bridges one missed hour, hourly rows for
@@ -84,6 +86,15 @@ int store_sync(store *s, int station, time_t t, char *err, size_t errlen);
 /* The stations that have a file in DATA_DIR ("108.rrd"), ascending; free
  * *OUT. 0 (none when DATA_DIR does not exist), or -1 with err. */
 int store_stations(const char *data_dir, int **out, size_t *n, char *err, size_t errlen);
+
+/* The stations of REG with data in S, ascending: the files in its data dir,
+ * or through a remote daemon those INFO knows. Free *OUT. 0, or -1 with
+ * err. */
+int store_list(const store *s, const wx_registry *reg, int **out, size_t *n, char *err,
+               size_t errlen);
+
+/* Whether S's daemon is over the network (files named relative to it). */
+int store_is_remote(const store *s);
 
 /* Whether STATION has a file (through rrdcached: whether the daemon's
  * directory, which is the data dir, holds one). */

@@ -8,10 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "tests.h"
 
-static char dir[4096], base[4200], local[4200], conf[4200];
+static char dir[4096], base[4200], local[4200], conf[4200], graphs[4200];
 static int daemon_pid, port;
 
 static void setup(void)
@@ -19,14 +20,16 @@ static void setup(void)
     test_tmpdir(dir, sizeof dir);
     snprintf(base, sizeof base, "%s/base", dir);
     snprintf(local, sizeof local, "%s/local", dir);
+    snprintf(graphs, sizeof graphs, "%s/graphs", dir);
     ck_assert_int_eq(mkdir(base, 0755), 0);
     daemon_pid = test_rrdcached_tcp_start(dir, base, &port);
     char reg[4096], text[16384];
     test_path(reg, sizeof reg, "stations/stations.tsv");
     snprintf(conf, sizeof conf, "%s/wx.conf", dir);
     snprintf(text, sizeof text,
-             "data_dir = %s\nstations_file = %s\nrrdcached = 127.0.0.1:%d\nrrd_prefix = wx/\n",
-             local, reg, port);
+             "data_dir = %s\ngraph_dir = %s\nstations_file = %s\nrrdcached = 127.0.0.1:%d\n"
+             "rrd_prefix = wx/\n",
+             local, graphs, reg, port);
     test_write(conf, text, strlen(text));
 }
 
@@ -137,6 +140,33 @@ START_TEST(test_wrong_address)
 }
 END_TEST
 
+/* A graph drawn through the daemon (rrd_graph_v's --daemon and the relative
+ * name), its gallery page, and the snippet that embeds it. */
+START_TEST(test_graph_and_embed_over_tcp)
+{
+    char a[4400], b[4400];
+    feed("a.xml", 1, "11.0", a, sizeof a);
+    feed("b.xml", 2, "12.5", b, sizeof b);
+    buf_t out = {0}, err = {0};
+    ck_assert_msg(wx((const char *[]){"ingest", a, b, NULL}, NULL, &err) == 0, "%s", err.data);
+    int rc = wx((const char *[]){"graph", "--date", "2024-05-05", "--scale", "1", "-v", NULL}, &out,
+                &err);
+    ck_assert_msg(rc == 0, "%s", err.data);
+    ck_assert_msg(strstr(out.data, "/108/2024-05-05.png ") && strstr(out.data, " max 12.50") &&
+                      strstr(out.data, " last 12.50"),
+                  "%s", out.data);
+    char png[4400];
+    snprintf(png, sizeof png, "%s/108/index.html", graphs);
+    ck_assert_int_eq(access(png, F_OK), 0);
+    buf_reset(&out);
+    ck_assert_int_eq(wx((const char *[]){"embed", "108", "--date", "2024-05-05", NULL}, &out, &err),
+                     0);
+    ck_assert_msg(strstr(out.data, "최고 12.5℃") != NULL, "%s", out.data);
+    ck_assert_uint_eq(station_files(local), 0);
+    buf_free(&out), buf_free(&err);
+}
+END_TEST
+
 Suite *remote_suite(void)
 {
     Suite *s = suite_create("remote");
@@ -145,6 +175,7 @@ Suite *remote_suite(void)
     tcase_set_timeout(t, 30);
     tcase_add_test(t, test_ingest_query_stations_over_tcp);
     tcase_add_test(t, test_wrong_address);
+    tcase_add_test(t, test_graph_and_embed_over_tcp);
     suite_add_tcase(s, t);
     return s;
 }
