@@ -22,7 +22,7 @@ static void setup(void)
     snprintf(local, sizeof local, "%s/local", dir);
     snprintf(graphs, sizeof graphs, "%s/graphs", dir);
     ck_assert_int_eq(mkdir(base, 0755), 0);
-    daemon_pid = test_rrdcached_tcp_start(dir, base, &port);
+    daemon_pid = test_rrdcached_tcp_start(dir, base, NULL, &port);
     char reg[4096], text[16384];
     test_path(reg, sizeof reg, "stations/stations.tsv");
     snprintf(conf, sizeof conf, "%s/wx.conf", dir);
@@ -167,6 +167,49 @@ START_TEST(test_graph_and_embed_over_tcp)
 }
 END_TEST
 
+/* The permission sets README gives: a poller's socket (UPDATE, CREATE,
+ * FLUSH, INFO) takes everything ingest does; a graph host's (FLUSH, FETCH,
+ * INFO) serves query and graph and refuses a write. */
+START_TEST(test_permission_sets)
+{
+    test_stop(daemon_pid);
+    char sub[4400], a[4400], b[4400], text[16384], reg[4096];
+    feed("a.xml", 1, "11.0", a, sizeof a);
+    feed("b.xml", 2, "12.5", b, sizeof b);
+    test_path(reg, sizeof reg, "stations/stations.tsv");
+    snprintf(sub, sizeof sub, "%s/p", dir);
+    ck_assert_int_eq(mkdir(sub, 0755), 0);
+    daemon_pid = test_rrdcached_tcp_start(sub, base, "UPDATE,CREATE,FLUSH,INFO", &port);
+    snprintf(text, sizeof text,
+             "data_dir = %s\ngraph_dir = %s\nstations_file = %s\nrrdcached = 127.0.0.1:%d\n", local,
+             graphs, reg, port);
+    test_write(conf, text, strlen(text));
+    buf_t out = {0}, err = {0};
+    ck_assert_msg(wx((const char *[]){"ingest", a, NULL}, NULL, &err) == 0, "%s", err.data);
+    ck_assert_ptr_nonnull(strstr(err.data, "readings 1: 1 stored"));
+    test_stop(daemon_pid);
+    snprintf(sub, sizeof sub, "%s/r", dir);
+    ck_assert_int_eq(mkdir(sub, 0755), 0);
+    daemon_pid = test_rrdcached_tcp_start(sub, base, "FLUSH,FETCH,INFO", &port);
+    snprintf(text, sizeof text,
+             "data_dir = %s\ngraph_dir = %s\nstations_file = %s\nrrdcached = 127.0.0.1:%d\n", local,
+             graphs, reg, port);
+    test_write(conf, text, strlen(text));
+    ck_assert_int_eq(wx((const char *[]){"query", "108", "--format", "csv", NULL}, &out, &err), 0);
+    ck_assert_ptr_nonnull(
+        strstr(out.data, "\n108,서울,2024-05-05T01:00:00+09:00,1714838400,11.0,"));
+    ck_assert_int_eq(
+        wx((const char *[]){"graph", "--date", "2024-05-05", "--scale", "1", "108", NULL}, NULL,
+           &err),
+        0);
+    buf_reset(&err);
+    ck_assert_int_eq(wx((const char *[]){"ingest", b, NULL}, NULL, &err), 1);
+    ck_assert_msg(strstr(err.data, "Permission denied") && strstr(err.data, "0 stored"), "%s",
+                  err.data);
+    buf_free(&out), buf_free(&err);
+}
+END_TEST
+
 Suite *remote_suite(void)
 {
     Suite *s = suite_create("remote");
@@ -176,6 +219,7 @@ Suite *remote_suite(void)
     tcase_add_test(t, test_ingest_query_stations_over_tcp);
     tcase_add_test(t, test_wrong_address);
     tcase_add_test(t, test_graph_and_embed_over_tcp);
+    tcase_add_test(t, test_permission_sets);
     suite_add_tcase(s, t);
     return s;
 }

@@ -210,7 +210,7 @@ int test_rrdcached_start(const char *dir, const char *base)
     return pid;
 }
 
-int test_rrdcached_tcp_start(const char *dir, const char *base, int *port)
+int test_rrdcached_tcp_start(const char *dir, const char *base, const char *perms, int *port)
 {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
@@ -226,8 +226,6 @@ int test_rrdcached_tcp_start(const char *dir, const char *base, int *port)
     mkdir(journal, 0755);
     char *argv[] = {"/usr/bin/rrdcached",
                     "-g",
-                    "-l",
-                    addr,
                     "-p",
                     pidfile,
                     "-b",
@@ -241,7 +239,13 @@ int test_rrdcached_tcp_start(const char *dir, const char *base, int *port)
                     "3600",
                     "-f",
                     "7200",
+                    "-P",
+                    (char *)perms,
+                    "-l",
+                    addr,
                     NULL};
+    if (!perms) /* -l where -P would be */
+        argv[15] = "-l", argv[16] = addr, argv[17] = NULL;
     int out, pid = spawn(argv, &out);
     close(out);
     for (int i = 0; i < 100; i++) { /* listening once a connect succeeds */

@@ -42,8 +42,9 @@ int test_rrdcached_start(const char *dir, const char *base);
 
 /* rrdcached on 127.0.0.1 and a free port (in *PORT), for files under BASE
  * (-b BASE -B -R: relative names, subdirectories created), its journal and
- * pid file in DIR. Returns its PID. */
-int test_rrdcached_tcp_start(const char *dir, const char *base, int *port);
+ * pid file in DIR; PERMS (NULL: all) limits the commands it takes (-P).
+ * Returns its PID. */
+int test_rrdcached_tcp_start(const char *dir, const char *base, const char *perms, int *port);
 
 /* Stops a process started by a test: SIGTERM, then waits for it. */
 void test_stop(int pid);
