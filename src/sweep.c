@@ -2,6 +2,7 @@
 #include "sweep.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,6 +11,7 @@
 #include "buf.h"
 
 #define MKSTEMP_CHARS 6 /* the XXXXXX mkstemp fills */
+#define SWEEP_STAMP ".wxstrip.swept"
 
 static int mkstemp_tail(const char *s)
 {
@@ -51,7 +53,27 @@ static size_t sweep_dir(const char *dir, time_t now, long max_age, int subdirs)
     return removed;
 }
 
+/* Whether a sweep is due: DATA_DIR/.wxstrip.swept is older than MAX_AGE
+ * (or missing); then it is touched. A temporary matters only once it is that
+ * old, so one sweep in that time is enough, and a poll does not walk every
+ * station's graph directory. */
+static int sweep_due(const char *data_dir, time_t now, long max_age)
+{
+    char stamp[4096 + 32];
+    struct stat sb;
+    if (bprintf(stamp, sizeof stamp, "%s/" SWEEP_STAMP, data_dir) < 0)
+        return 1;
+    if (stat(stamp, &sb) == 0 && now - sb.st_mtime < max_age && sb.st_mtime <= now)
+        return 0;
+    int fd = open(stamp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd >= 0)
+        close(fd); /* its mtime is now */
+    return 1;
+}
+
 size_t sweep_temporaries(const char *data_dir, const char *graph_dir, time_t now, long max_age)
 {
+    if (!sweep_due(data_dir, now, max_age))
+        return 0;
     return sweep_dir(data_dir, now, max_age, 0) + sweep_dir(graph_dir, now, max_age, 1);
 }

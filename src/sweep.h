@@ -9,8 +9,9 @@
  * from a create that was killed) and wxstrip's own (".NAME.tmp.XXXXXX",
  * from atomic writes), and the same atomic temporaries in GRAPH_DIR and its
  * station directories, when they were last written more than MAX_AGE
- * seconds before NOW: no run takes that long to write one. Call under the
- * data lock. Returns how many were removed; a file that cannot be removed
+ * seconds before NOW: no run takes that long to write one. At most one sweep
+ * in MAX_AGE (DATA_DIR/.wxstrip.swept says when the last was). Call under
+ * the data lock. Returns how many were removed; a file that cannot be removed
  * is left (it is reported on the next look, not an error). */
 size_t sweep_temporaries(const char *data_dir, const char *graph_dir, time_t now, long max_age);
 

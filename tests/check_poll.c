@@ -820,6 +820,15 @@ START_TEST(test_temporaries_swept)
         ck_assert_msg(exists_rel(kept[i]), "%s was removed", kept[i]);
     ck_assert(exists_rel("graphs/108/.week.png.tmp.zzzzzz"));
     ck_assert(exists_rel("data/108.rrd"));
+    /* one sweep an hour: a poll within it walks no directory */
+    old_file("graphs/108/.day.png.tmp.b2c3d4", old);
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}),
+                     0);
+    ck_assert(exists_rel("graphs/108/.day.png.tmp.b2c3d4"));
+    old_file("data/.wxstrip.swept", old); /* an hour later */
+    ck_assert_int_eq(wx(&err, (const char *[]){"poll", "--no-graphs", url("files/feed.xml"), NULL}),
+                     0);
+    ck_assert(!exists_rel("graphs/108/.day.png.tmp.b2c3d4"));
     buf_free(&err);
 }
 END_TEST
