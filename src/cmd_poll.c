@@ -48,8 +48,10 @@ static int open_run(wx_ctx *ctx, poller *p, source_state *state, int *lock)
         return WX_EXIT_FAIL;
     }
     p->state = state;
-    /* what a killed run left, under the lock: no other poll is writing */
-    if (!remote)
+    /* what a killed run left, under the lock (no other poll is writing), or
+     * remotely in the poll's own state and graph dirs: only files an hour
+     * old, which no live run owns */
+    if (!remote || state)
         sweep_temporaries(ctx->cfg.data_dir, ctx->cfg.graph_dir, time(NULL), SWEEP_AGE);
     return WX_EXIT_OK;
 }

@@ -175,6 +175,12 @@ static const char *create_why(const store *s, char *buf, size_t n)
 {
     int e = errno;
     long long need = file_bytes(), avail = s->cached ? -1 : file_free_bytes(s->dir);
+    if (s->cached)
+        return snprintf(buf, n, "rrdcached at %s: %s", s->daemon,
+                        *rrd_get_error() ? rrd_get_error()
+                        : e              ? strerror(e)
+                                         : "no answer"),
+               buf;
     if (*rrd_get_error())
         return rrd_get_error();
     if (avail >= 0 && avail < need)
@@ -182,8 +188,7 @@ static const char *create_why(const store *s, char *buf, size_t n)
                  "no space left on the device (%lld KB free; a station's file takes about %lld KB)",
                  avail / 1024, need / 1024 + 4);
     else
-        snprintf(buf, n, "%s CREATE failed: %s", s->cached ? "rrdcached" : "librrd's",
-                 e ? strerror(e) : "no reason given");
+        snprintf(buf, n, "librrd's CREATE failed: %s", e ? strerror(e) : "no reason given");
     return buf;
 }
 
@@ -211,31 +216,60 @@ static int missing(store *s, const char *path)
     return stat(path, &sb) < 0 && errno == ENOENT;
 }
 
-/* A direct write's values for a reading at T. After a gap longer than the
- * heartbeat librrd would give the reading to no minute at all (the whole
- * interval since the last update is unknown, its end included), so the
- * hour before it is first marked unknown and the reading fills that hour,
- * as a station's first reading does. *N: how many; 0 when the file already
- * has T or a later time; -1 when its last update cannot be read (the
- * update then reports why). */
-static int direct_values(const char *path, time_t t, const char *value, char *gap, size_t size,
-                         const char **values, int *n)
+/* The values for a reading at T after the file's LAST update. After a gap
+ * longer than the heartbeat librrd would give the reading to no minute at
+ * all (the whole interval since the last update is unknown, its end
+ * included), so the hour before it is first marked unknown and the reading
+ * fills that hour, as a station's first reading does. LAST -1 (unknown):
+ * the reading alone, and the update says why. How many values. */
+static int values_after(time_t last, time_t t, const char *value, char *gap, size_t size,
+                        const char **values)
 {
-    rrd_clear_error();
-    time_t last = rrd_last_r(path);
-    if (last == (time_t)-1)
-        return values[0] = value, *n = 1, -1;
-    if (t <= last)
-        return *n = 0, 0;
-    *n = 0;
-    if (t - last > STORE_HEARTBEAT) {
+    int n = 0;
+    if (last != (time_t)-1 && t - last > STORE_HEARTBEAT) {
         snprintf(gap, size, "%lld:U:U", (long long)(t - 3600));
-        values[(*n)++] = gap;
+        values[n++] = gap;
     }
-    values[(*n)++] = value;
-    return 0;
+    values[n++] = value;
+    return n;
 }
 
+/* The file's last update, creating the file when it is missing; -1 when
+ * that cannot be read (the update then reports why), -2 after a failed
+ * create (ERR says why). */
+static time_t last_or_create(store *s, const char *path, time_t t, char *err, size_t errlen)
+{
+    time_t last = last_update(s, path);
+    if (last != (time_t)-1 || !missing(s, path))
+        return last;
+    if (create(s, path, t) != 0 && !is_error("exists")) {
+        char why[512];
+        errf(err, errlen, "cannot create %s: %s", path, create_why(s, why, sizeof why));
+        return -2;
+    }
+    return last_update(s, path);
+}
+
+static store_status update_failed(const store *s, const char *path, char *err, size_t errlen)
+{
+    int e = errno;
+    if (s->cached)
+        errf(err, errlen, "%s: rrdcached at %s did not take the update: %s", path, s->daemon,
+             *rrd_get_error() ? rrd_get_error()
+             : e              ? strerror(e)
+                              : "no answer");
+    else if (*rrd_get_error())
+        errf(err, errlen, "%s: %s", path, rrd_get_error());
+    else
+        errf(err, errlen, "%s: librrd's update failed: %s", path,
+             e ? strerror(e) : "no reason given");
+    return STORE_FAILED;
+}
+
+/* Through a daemon the file's last update is the one on disk: another
+ * poller's update still queued in the daemon can be newer than it, and then
+ * the daemon refuses the gap's value; the reading alone is tried again (the
+ * queued update ends the gap). */
 store_status store_put(store *s, int station, time_t t, double temp, int code, char *err,
                        size_t errlen)
 {
@@ -245,39 +279,21 @@ store_status store_put(store *s, int station, time_t t, double temp, int code, c
     if (code >= 0)
         snprintf(cond, sizeof cond, "%d", code);
     snprintf(value, sizeof value, "%lld:%.10g:%s", (long long)t, temp, cond);
-    const char *values[2] = {value, NULL};
-    int rc = -1, n = 1;
-    if (s->cached)
-        rc = update_retrying(s, path, values, 1);
-    if (rc != 0 && missing(s, path)) {
-        if (create(s, path, t) != 0 && !is_error("exists")) {
-            char why[160];
-            errf(err, errlen, "cannot create %s: %s", path, create_why(s, why, sizeof why));
-            return STORE_FAILED;
-        }
-        rc = -1;
-    }
-    if (rc != 0 && !s->cached) {
-        direct_values(path, t, value, gap, sizeof gap, values, &n);
-        if (n == 0)
-            return STORE_SKIPPED;
-    }
-    if (rc != 0)
-        rc = update_retrying(s, path, values, n);
+    time_t last = last_or_create(s, path, t, err, errlen);
+    if (last == -2)
+        return STORE_FAILED;
+    if (last != (time_t)-1 && t <= last)
+        return STORE_SKIPPED;
+    const char *values[2];
+    int n = values_after(last, t, value, gap, sizeof gap, values);
+    int rc = update_retrying(s, path, values, n);
+    if (rc != 0 && n == 2 && is_error("illegal attempt to update using time"))
+        rc = update_retrying(s, path, values + 1, 1);
     if (rc == 0)
         return STORE_STORED;
     if (is_error("illegal attempt to update using time"))
         return STORE_SKIPPED;
-    int e = errno;
-    if (*rrd_get_error())
-        errf(err, errlen, "%s: %s", path, rrd_get_error());
-    else if (s->cached)
-        errf(err, errlen, "%s: rrdcached at %s did not take the update: %s", path, s->daemon,
-             e ? strerror(e) : "no answer");
-    else
-        errf(err, errlen, "%s: librrd's update failed: %s", path,
-             e ? strerror(e) : "no reason given");
-    return STORE_FAILED;
+    return update_failed(s, path, err, errlen);
 }
 
 int store_sync(store *s, int station, time_t t, char *err, size_t errlen)
@@ -640,23 +656,75 @@ int store_is_remote(const store *s)
     return s->remote;
 }
 
+/* The stations the registry has and the daemon a file for, one INFO each
+ * (a socket that refuses LIST). */
+static int list_by_info(const store *s, const wx_registry *reg, int **out, size_t *n, char *err,
+                        size_t errlen)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < stations_count(reg); i++) {
+        int id = stations_at(reg, i)->id;
+        if (!store_has(s, id))
+            continue;
+        if (VEC_RESERVE(*out, *n, cap, 128) < 0)
+            return errf(err, errlen, "out of memory");
+        (*out)[(*n)++] = id;
+    }
+    return 0;
+}
+
+/* The station files in LIST's answer, one name a line; 0 or -1. */
+static int list_names(char *list, int **out, size_t *n)
+{
+    size_t cap = 0;
+    for (char *save = NULL, *line = strtok_r(list, "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save)) {
+        int id = station_file(line);
+        if (id <= 0)
+            continue;
+        if (VEC_RESERVE(*out, *n, cap, 128) < 0)
+            return -1;
+        (*out)[(*n)++] = id;
+    }
+    if (*n)
+        qsort(*out, *n, sizeof **out, int_cmp);
+    return 0;
+}
+
+/* Remotely: the daemon's LIST of the prefix's directory (one round trip);
+ * where the socket refuses LIST, an INFO per registered station. */
+static int list_remote(const store *s, const wx_registry *reg, int **out, size_t *n, char *err,
+                       size_t errlen)
+{
+    char dirname[PATH_MAX];
+    size_t len = strlen(s->dir);
+    while (len && s->dir[len - 1] == '/')
+        len--;
+    snprintf(dirname, sizeof dirname, "/%.*s", (int)len, s->dir);
+    rrd_clear_error();
+    char *list = rrdc_list(0, dirname);
+    if (!list) {
+        if (is_error("Permission denied"))
+            return list_by_info(s, reg, out, n, err, errlen);
+        if (is_error("No such file"))
+            return 0; /* no station stored yet under the prefix */
+        return errf(err, errlen, "rrdcached at %s: LIST %s: %s", s->daemon, dirname,
+                    *rrd_get_error() ? rrd_get_error() : "no answer");
+    }
+    int rc = list_names(list, out, n);
+    free(list);
+    return rc < 0 ? errf(err, errlen, "out of memory") : 0;
+}
+
 int store_list(const store *s, const wx_registry *reg, int **out, size_t *n, char *err,
                size_t errlen)
 {
     if (!s->remote)
         return store_stations(s->dir, out, n, err, errlen);
-    size_t cap = 0;
     *out = NULL, *n = 0;
-    for (size_t i = 0; i < stations_count(reg); i++) {
-        int id = stations_at(reg, i)->id;
-        if (!store_has(s, id))
-            continue;
-        if (VEC_RESERVE(*out, *n, cap, 128) < 0) {
-            free(*out);
-            *out = NULL, *n = 0;
-            return errf(err, errlen, "out of memory");
-        }
-        (*out)[(*n)++] = id;
-    }
-    return 0;
+    if (list_remote(s, reg, out, n, err, errlen) == 0)
+        return 0;
+    free(*out);
+    *out = NULL, *n = 0;
+    return -1;
 }

@@ -9,8 +9,10 @@ to LOGFILE as "PATH STATUS" ("PATH STATUS gzip" when the body went out
 gzip-compressed), before the answer is sent.
 
 Routes:
-  /files/NAME[?charset=C][&gzip=1][&nocache=1]
+  /files/NAME[?charset=C][&gzip=1][&nocache=1][&after=GO]
                    DOCROOT/NAME (percent-decoded: /files/%EA%B8%B0.xml is 기.xml)
+                   with after=GO: logs "PATH waiting", then answers once
+                   DOCROOT/GO exists (a test's cue; 404 after 20 s)
                    with an ETag and Last-Modified (304 on a match;
                    nocache=1 sends no validators), Content-Type charset C
   /status/N        an empty answer with status N
@@ -68,7 +70,19 @@ class Handler(BaseHTTPRequestHandler):
             return self.answer(404, b"no such route\n")
         return handler(url.path, q)
 
+    def wait_for(self, go):
+        with log_lock, open(LOGFILE, "a") as f:
+            f.write("%s waiting\n" % self.path)
+        cue = os.path.join(DOCROOT, os.path.basename(go))
+        for _ in range(400):
+            if os.path.exists(cue):
+                return True
+            time.sleep(0.05)
+        return False
+
     def route_files(self, path, q):
+        if "after" in q and not self.wait_for(q["after"]):
+            return self.answer(404, b"no cue\n")
         name = os.path.basename(urllib.parse.unquote(path))  # /files/%EA%B8%B0.xml: 기.xml
         full = os.path.join(DOCROOT, name)
         if not os.path.isfile(full):

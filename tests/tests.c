@@ -6,6 +6,7 @@
 #include <ftw.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,14 @@ void test_read(const char *rel, buf_t *out)
     char path[4096], why[256];
     test_path(path, sizeof path, rel);
     ck_assert_msg(file_read(path, 64u << 20, out, why, sizeof why) == 0, "%s: %s", path, why);
+}
+
+void test_read_abs(const char *path, buf_t *out)
+{
+    char why[256];
+    ck_assert_msg(file_read(path, 64u << 20, out, why, sizeof why) == 0, "%s: %s", path, why);
+    if (!out->data)
+        buf_printf(out, "%s", "");
 }
 
 /* Reads what the child writes on FDs until both close; writes STDIN_DATA. */
@@ -219,8 +228,16 @@ int test_rrdcached_tcp_start(const char *dir, const char *base, const char *perm
               getsockname(fd, (struct sockaddr *)&sa, &len) == 0);
     *port = ntohs(sa.sin_port);
     close(fd); /* free again for rrdcached: nothing else here binds ports */
+    return test_rrdcached_tcp_restart(dir, base, perms, *port);
+}
+
+int test_rrdcached_tcp_restart(const char *dir, const char *base, const char *perms, int port)
+{
+    struct sockaddr_in sa = {.sin_family = AF_INET,
+                             .sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+                             .sin_port = htons((uint16_t)port)};
     char addr[64], pidfile[4200], journal[4200];
-    snprintf(addr, sizeof addr, "127.0.0.1:%d", *port);
+    snprintf(addr, sizeof addr, "127.0.0.1:%d", port);
     snprintf(pidfile, sizeof pidfile, "%s/rrdcached-tcp.pid", dir);
     snprintf(journal, sizeof journal, "%s/journal", dir);
     mkdir(journal, 0755);

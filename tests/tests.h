@@ -23,6 +23,9 @@ wx_registry *test_registry(void);
 /* Reads a file under the top directory; aborts the test on error. */
 void test_read(const char *rel, buf_t *out);
 
+/* Reads the file at PATH (an empty one gives ""); aborts the test on error. */
+void test_read_abs(const char *path, buf_t *out);
+
 /* Runs ARGV (argv[0] is a path) with STDIN_DATA (may be NULL) on standard
  * input; captures standard output and error. Returns the exit status, or
  * -1 when it did not exit normally. ENV entries ("K=V") are added. */
@@ -45,6 +48,10 @@ int test_rrdcached_start(const char *dir, const char *base);
  * pid file in DIR; PERMS (NULL: all) limits the commands it takes (-P).
  * Returns its PID. */
 int test_rrdcached_tcp_start(const char *dir, const char *base, const char *perms, int *port);
+
+/* The same on PORT, with the journal DIR/journal a killed one left (it
+ * replays it first). */
+int test_rrdcached_tcp_restart(const char *dir, const char *base, const char *perms, int port);
 
 /* Stops a process started by a test: SIGTERM, then waits for it. */
 void test_stop(int pid);
