@@ -173,8 +173,9 @@ START_TEST(test_graph_and_embed_over_tcp)
 END_TEST
 
 /* The permission sets README gives: a poller's socket (UPDATE, CREATE,
- * FLUSH, INFO) takes everything ingest does; a graph host's (FLUSH, FETCH,
- * INFO) serves query and graph and refuses a write. */
+ * FLUSH, INFO, LIST) takes everything ingest does; a graph host's (FLUSH,
+ * FETCH, INFO, LIST) serves query and graph and refuses a write; one
+ * without LIST still lists the stations with data (an INFO each). */
 START_TEST(test_permission_sets)
 {
     test_stop(daemon_pid);
@@ -184,7 +185,7 @@ START_TEST(test_permission_sets)
     test_path(reg, sizeof reg, "stations/stations.tsv");
     snprintf(sub, sizeof sub, "%s/p", dir);
     ck_assert_int_eq(mkdir(sub, 0755), 0);
-    daemon_pid = test_rrdcached_tcp_start(sub, base, "UPDATE,CREATE,FLUSH,INFO", &port);
+    daemon_pid = test_rrdcached_tcp_start(sub, base, "UPDATE,CREATE,FLUSH,INFO,LIST", &port);
     snprintf(text, sizeof text,
              "data_dir = %s\ngraph_dir = %s\nstations_file = %s\nrrdcached = 127.0.0.1:%d\n", local,
              graphs, reg, port);
@@ -195,7 +196,7 @@ START_TEST(test_permission_sets)
     test_stop(daemon_pid);
     snprintf(sub, sizeof sub, "%s/r", dir);
     ck_assert_int_eq(mkdir(sub, 0755), 0);
-    daemon_pid = test_rrdcached_tcp_start(sub, base, "FLUSH,FETCH,INFO", &port);
+    daemon_pid = test_rrdcached_tcp_start(sub, base, "FLUSH,FETCH,INFO,LIST", &port);
     snprintf(text, sizeof text,
              "data_dir = %s\ngraph_dir = %s\nstations_file = %s\nrrdcached = 127.0.0.1:%d\n", local,
              graphs, reg, port);
@@ -211,6 +212,19 @@ START_TEST(test_permission_sets)
     ck_assert_int_eq(wx((const char *[]){"ingest", b, NULL}, NULL, &err), 1);
     ck_assert_msg(strstr(err.data, "Permission denied") && strstr(err.data, "0 stored"), "%s",
                   err.data);
+    test_stop(daemon_pid);
+    snprintf(sub, sizeof sub, "%s/n", dir);
+    ck_assert_int_eq(mkdir(sub, 0755), 0);
+    daemon_pid = test_rrdcached_tcp_start(sub, base, "FLUSH,FETCH,INFO", &port);
+    snprintf(text, sizeof text,
+             "data_dir = %s\ngraph_dir = %s\nstations_file = %s\nrrdcached = 127.0.0.1:%d\n", local,
+             graphs, reg, port);
+    test_write(conf, text, strlen(text));
+    buf_reset(&out);
+    ck_assert_int_eq(
+        wx((const char *[]){"stations", "--with-data", "--format", "tsv", NULL}, &out, &err), 0);
+    ck_assert_msg(strstr(out.data, "\n108\t서울\t") && !strstr(out.data, "\n159\t"), "%s",
+                  out.data);
     buf_free(&out), buf_free(&err);
 }
 END_TEST

@@ -79,7 +79,7 @@ at=$((now - 3600))
     --date "$(kst %Y-%m-%d "$at")" --out "$dir/page-at.html" ||
     die "could not make the page"
 start_httpd "$dir/www"
-bench_cleanup() { stop_httpd; }
+bench_cleanup() { stop_httpd; stop_tcp; }
 url="http://127.0.0.1:$port/files/page.html?nocache=1"
 
 # ---- the data directories every timed run starts from ----
@@ -90,6 +90,11 @@ rrd_check "$dir/wxstrip.template" 0
 wx_since=$last wx_files=$files
 cp -a "$dir/wxstrip.template" "$dir/floor.template"
 floor_since=$wx_since
+# through rrdcached over TCP: the same files, a fresh daemon for each run
+cp -a "$dir/wxstrip.template" "$dir/tcp.template"
+tcp_port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+tcp_pid=$tmp/tcp-rrdcached.pid tcp_since=$wx_since
+stop_tcp() { [ ! -s "$tcp_pid" ] || { kill "$(cat "$tcp_pid")" 2>/dev/null || true; sleep 0.5; }; }
 floor_files=$(cd "$dir/floor.template" && ls ./*.rrd | sed "s|^\./|$top/$dir/floor.data/|" | tr '\n' ' ')
 
 export PEER_GRAPHS=0
@@ -119,20 +124,24 @@ restore() { # name since
     -n start-up "$WXSTRIP --version" \
     -n floor-libs "$tmp/floor-libs" \
     --prepare "$(restore floor "$floor_since")" -n floor-rrd "$tmp/floor-rrd $floor_files" \
-    -n floor-rrd-start "$tmp/floor-rrd" >&2 ||
+    -n floor-rrd-start "$tmp/floor-rrd" \
+    --prepare "sh tests/bench/tcp-prepare.sh $dir/tcp.template $dir/tcp.data $dir/tcp.checks $wx_since $tcp_port $tcp_pid" \
+    -n wxstrip-tcp "env RRDCACHED_ADDRESS=127.0.0.1:$tcp_port $WXSTRIP -c $conf --data-dir $dir/tcp.local --graph-dir $dir/tcp.graphs poll --no-graphs $url" >&2 ||
     die "a timed run failed"
-read -r m_wx m_py m_sh m_start m_flibs m_frrd m_frrd0 <<EOF
-$(hf_medians "$tmp/hf.json" wxstrip strip2rrd.py strip2rrd.sh start-up floor-libs floor-rrd floor-rrd-start)
+stop_tcp
+read -r m_wx m_py m_sh m_start m_flibs m_frrd m_frrd0 m_tcp <<EOF
+$(hf_medians "$tmp/hf.json" wxstrip strip2rrd.py strip2rrd.sh start-up floor-libs floor-rrd floor-rrd-start wxstrip-tcp)
 EOF
 
 # what the last runs stored, then every run's
-for t in wxstrip py sh floor; do
+for t in wxstrip py sh floor tcp; do
     eval "since=\$${t%strip}_since"
     "$PY" tests/bench/rrdcheck.py "$dir/$t.data" "$since" >>"$dir/$t.checks" ||
         die "cannot read $dir/$t.data"
 done
 check_runs "$dir/wxstrip.checks" "$wx_files" $((RUNS + 1)) wxstrip
 check_runs "$dir/floor.checks" "$wx_files" $((RUNS + 1)) floor-rrd
+check_runs "$dir/tcp.checks" "$wx_files" $((RUNS + 1)) wxstrip-tcp
 check_runs "$dir/py.checks" "$py_files" $((RUNS + 1)) strip2rrd.py
 check_runs "$dir/sh.checks" "$sh_files" $((RUNS + 1)) strip2rrd.sh
 
@@ -175,12 +184,14 @@ if [ "$CALLGRIND" != 0 ]; then
 fi
 
 awk -v wx="$m_wx" -v py="$m_py" -v sh="$m_sh" -v st="$m_start" -v target="$TARGET" -v cg="$cg" \
-    -v nwx="$wx_files" -v npy="$py_files" -v nsh="$sh_files" -v fl="$m_flibs" -v fr="$m_frrd" -v fr0="$m_frrd0" 'function t(s) {
+    -v nwx="$wx_files" -v npy="$py_files" -v nsh="$sh_files" -v fl="$m_flibs" -v fr="$m_frrd" -v fr0="$m_frrd0" \
+    -v tcp="$m_tcp" 'function t(s) {
         return s < 1 ? sprintf("%.1f ms", s * 1000) : sprintf("%.2f s", s) }
     BEGIN {
     ratio = py / wx
     fr -= fr0
-    printf "poll: wxstrip %s (%d stations; its process start alone, --version, %s), strip2rrd.py %s (%d, %.1fx), strip2rrd.sh %s (%d, %.1fx); target >= %gx over strip2rrd.py%s; floor: an empty main linked with these libraries %s + %d librrd updates alone %s = %s, so at most %.1fx over strip2rrd.py on this machine%s\n",
+    printf "poll: wxstrip %s (%d stations; its process start alone, --version, %s), strip2rrd.py %s (%d, %.1fx), strip2rrd.sh %s (%d, %.1fx); target >= %gx over strip2rrd.py%s; floor: an empty main linked with these libraries %s + %d librrd updates alone %s = %s, so at most %.1fx over strip2rrd.py on this machine; wxstrip %.2fx the floor (target <= 1.2x%s); through rrdcached over TCP %s (%.2fx the floor, %.2fx direct, %.0f us a station over direct)%s\n",
         t(wx), nwx, t(st), t(py), npy, ratio, t(sh), nsh, sh / wx, target, (ratio >= target ? "" : "  MISSED"),
-        t(fl), nwx, t(fr), t(fl + fr), py / (fl + fr), cg
+        t(fl), nwx, t(fr), t(fl + fr), py / (fl + fr), wx / (fl + fr), (wx / (fl + fr) <= 1.2 ? "" : "  MISSED"),
+        t(tcp), tcp / (fl + fr), tcp / wx, (tcp - wx) * 1e6 / nwx, cg
 }'

@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Makes rrdcached write everything it holds, and times it (stdlib only).
 
-usage: rrdcached-flush.py SOCKET UPDATES
+usage: rrdcached-flush.py ADDRESS UPDATES
 
-Sends FLUSHALL to the daemon on the unix SOCKET, then asks STATS until its
+Sends FLUSHALL to the daemon at ADDRESS (a unix socket's path, or
+HOST:PORT), then asks STATS until its
 UpdatesWritten counter (one per file written) reaches UPDATES and its queue
 is empty. Prints the seconds that took. Exit status 1 on a protocol error
 or when it has not happened within ten minutes.
@@ -25,8 +26,12 @@ def ask(f, command):
 
 def main():
     path, want = sys.argv[1], int(sys.argv[2])
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    s.connect(path)
+    if path.startswith("/"):
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        s.connect(path)
+    else:
+        host, port = path.rsplit(":", 1)
+        s = socket.create_connection((host, int(port)))
     f = s.makefile("rw", encoding="ascii", newline="\n")
     start = time.monotonic()
     ask(f, "FLUSHALL")

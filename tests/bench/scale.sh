@@ -1,6 +1,7 @@
 #!/bin/sh
-# scale.sh: 10,000 synthetic stations stored by `wxstrip ingest`, directly
-# and through rrdcached (issue 3's scale benchmark; `make bench`).
+# scale.sh: 10,000 synthetic stations stored by `wxstrip ingest`, directly,
+# through rrdcached on a unix socket and through rrdcached over TCP (issue
+# 3's and issue 12's scale benchmark; `make bench`).
 #
 # A synthetic registry (BENCH_STATIONS, 10000 stations numbered from
 # 100000, Korean-looking names; tests/bench/make-data.py registry), given
@@ -11,7 +12,10 @@
 # directly, then as many through rrdcached, each run with a daemon of its
 # own (rrdcached -g -F -B -b DATA on a unix socket here, selected with
 # RRDCACHED_ADDRESS, stopped by PID afterwards: stopping flushes
-# everything to the files, and that time is measured as well). After
+# everything to the files, and that time is measured as well), then as
+# many through a daemon on 127.0.0.1 and a free port (-B -b DATA: files
+# named relative to it, one round trip per update, one INFO and one
+# FLUSH per station). After
 # every run, every file must show the run's hour as its last update and a
 # known temperature (tests/bench/rrdcheck.py), and wxstrip's summary must
 # count 10,000 stored.
@@ -65,23 +69,33 @@ bench_cleanup() {
     [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$data"
 }
 
+# start_daemon MODE: rrdcached for DATA on a unix socket (cached) or on
+# 127.0.0.1 and a free port (tcp); sets addr (wxstrip's) and flush_addr
+# (rrdcached-flush.py's).
 start_daemon() {
-    sock=$tmp/rrdcached.sock
-    rm -f "$sock"
-    rrdcached -g -F -B -b "$data" -l "unix:$sock" -p "$tmp/rrdcached.pid" \
+    if [ "$1" = tcp ]; then
+        p=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+        addr=127.0.0.1:$p flush_addr=127.0.0.1:$p
+    else
+        sock=$tmp/rrdcached.sock
+        rm -f "$sock"
+        addr=unix:$sock flush_addr=$sock
+    fi
+    rm -f "$tmp/rrdcached.pid"
+    rrdcached -g -F -B -b "$data" -l "$addr" -p "$tmp/rrdcached.pid" \
         >"$tmp/rrdcached.log" 2>&1 &
     daemon_pid=$!
     w=0
-    while [ ! -S "$sock" ] && [ "$w" -lt 100 ]; do
+    while ! "$PY" tests/bench/rrdcached-flush.py "$flush_addr" 0 >/dev/null 2>&1 && [ "$w" -lt 100 ]; do
         kill -0 "$daemon_pid" 2>/dev/null || die "rrdcached did not start: $(cat "$tmp/rrdcached.log")"
         sleep 0.05
         w=$((w + 1))
     done
-    [ -S "$sock" ] || die "rrdcached did not open $sock"
+    [ "$w" -lt 100 ] || die "rrdcached did not listen on $addr"
 }
 
-# ingest K MODE: times `wxstrip ingest` of feed K (MODE create, direct or
-# cached); appends seconds to $tmp/MODE.times and the peak RSS (KB) to
+# ingest K MODE: times `wxstrip ingest` of feed K (MODE create, direct,
+# cached or tcp); appends seconds to $tmp/MODE.times and the peak RSS (KB) to
 # $tmp/MODE.rss; through rrdcached, has the daemon write everything
 # (seconds to $tmp/flush.times, its peak RSS to $tmp/daemon.rss); checks
 # that every file got hour K.
@@ -89,20 +103,17 @@ ingest() {
     mode=$2
     f=$(feed "$1")
     addr=
-    if [ "$mode" = cached ]; then
-        start_daemon
-        addr=unix:$sock
-    fi
+    case $mode in cached | tcp) start_daemon "$mode" ;; esac
     sync
     t0=$(now_ns)
     RRDCACHED_ADDRESS=$addr /usr/bin/time -f %M -o "$tmp/rss" \
         "$WXSTRIP" -c "$conf" --data-dir "$data" --stations "$dir/stations.tsv" ingest "$f" \
         2>"$tmp/ingest.err" || die "wxstrip ingest of hour $1 ($mode) failed: $(tail -n 3 "$tmp/ingest.err")"
     t1=$(now_ns)
-    if [ "$mode" = cached ]; then # has the daemon write everything: FLUSHALL
-        "$PY" tests/bench/rrdcached-flush.py "$sock" "$N" >>"$tmp/flush.times" ||
+    if [ -n "$addr" ]; then # has the daemon write everything: FLUSHALL
+        "$PY" tests/bench/rrdcached-flush.py "$flush_addr" "$N" >>"$tmp/$mode.flush" ||
             die "rrdcached did not write the $N updates"
-        awk '/^VmHWM:/ { print $2 }' "/proc/$daemon_pid/status" >>"$tmp/daemon.rss"
+        awk '/^VmHWM:/ { print $2 }' "/proc/$daemon_pid/status" >>"$tmp/$mode.daemon"
         stop_daemon
     fi
     grep -q "readings $N: $N stored, 0 skipped" "$tmp/ingest.err" ||
@@ -128,14 +139,14 @@ total=$(du -sk "$data" | cut -f1)
 
 # ---- updates: a warm-up, then the runs; directly, then through rrdcached ----
 k=1
-for mode in direct cached; do
+for mode in direct cached tcp; do
     note "$mode: a warm-up and $RUNS runs of $N updates"
     ingest "$k" "$mode"
     k=$((k + 1))
     : >"$tmp/$mode.times"
     : >"$tmp/$mode.rss"
-    : >"$tmp/flush.times"
-    : >"$tmp/daemon.rss"
+    : >"$tmp/$mode.flush"
+    : >"$tmp/$mode.daemon"
     i=0
     while [ "$i" -lt "$RUNS" ]; do
         ingest "$k" "$mode"
@@ -144,19 +155,25 @@ for mode in direct cached; do
     done
 done
 note "direct: $(tr '\n' ' ' <"$tmp/direct.times")s; rrdcached: $(tr '\n' ' ' <"$tmp/cached.times")s," \
-    "flush $(tr '\n' ' ' <"$tmp/flush.times")s"
+    "flush $(tr '\n' ' ' <"$tmp/cached.flush")s; TCP: $(tr '\n' ' ' <"$tmp/tcp.times")s," \
+    "flush $(tr '\n' ' ' <"$tmp/tcp.flush")s"
 
 direct=$(median <"$tmp/direct.times")
 cached=$(median <"$tmp/cached.times")
-flush=$(median <"$tmp/flush.times")
+flush=$(median <"$tmp/cached.flush")
+tcp=$(median <"$tmp/tcp.times")
+tflush=$(median <"$tmp/tcp.flush")
 rss_direct=$(sort -n "$tmp/direct.rss" | tail -n 1)
 rss_cached=$(sort -n "$tmp/cached.rss" | tail -n 1)
-rss_daemon=$(sort -n "$tmp/daemon.rss" | tail -n 1)
+rss_daemon=$(sort -n "$tmp/cached.daemon" | tail -n 1)
+rss_tcp=$(sort -n "$tmp/tcp.rss" | tail -n 1)
+rss_tdaemon=$(sort -n "$tmp/tcp.daemon" | tail -n 1)
 
 awk -v n="$N" -v d="$direct" -v c="$cached" -v f="$flush" -v cr="$create" -v rd="$rss_direct" \
     -v rc="$rss_cached" -v rdm="$rss_daemon" -v size="$size" -v alloc="$alloc" -v total="$total" \
+    -v tc="$tcp" -v tf="$tflush" -v rt="$rss_tcp" -v rtd="$rss_tdaemon" \
     'BEGIN {
-    printf "scale: %d stations: direct %.0f updates/s (%.2f s); rrdcached %.0f updates/s (%.2f s; %.0f/s with its %.2f s flush); create %.0f files/s; peak RSS wxstrip %.1f MB direct, %.1f MB + rrdcached %.1f MB; a file %d bytes (%d KiB on disk, %.2f GiB for all)\n",
-        n, n / d, d, n / c, c, n / (c + f), f, n / cr, rd / 1024, rc / 1024, rdm / 1024,
-        size, alloc, total / 1048576
+    printf "scale: %d stations: direct %.0f updates/s (%.2f s); rrdcached on a unix socket %.0f updates/s (%.2f s; %.0f/s with its %.2f s flush); over TCP %.0f updates/s (%.2f s, %.0f us a station; %.0f/s with its %.2f s flush); create %.0f files/s; peak RSS wxstrip %.1f MB direct, %.1f MB + rrdcached %.1f MB (unix), %.1f MB + rrdcached %.1f MB (TCP); a file %d bytes (%d KiB on disk, %.2f GiB for all)\n",
+        n, n / d, d, n / c, c, n / (c + f), f, n / tc, tc, tc * 1e6 / n, n / (tc + tf), tf, n / cr,
+        rd / 1024, rc / 1024, rdm / 1024, rt / 1024, rtd / 1024, size, alloc, total / 1048576
 }'
