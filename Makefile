@@ -101,8 +101,12 @@ soak: deps-test
 
 # What the poll benchmark measures beside wxstrip: the floor its libraries
 # set (tests/bench/floor-*.c).
-BENCH_TOOLS := $(BUILD)/bench/floor-libs $(BUILD)/bench/floor-rrd
+BENCH_TOOLS := $(BUILD)/bench/floor-libs $(BUILD)/bench/floor-rrd $(BUILD)/bench/floor-fetch
 bench-tools: $(BENCH_TOOLS)
+
+$(BUILD)/bench/floor-fetch: tests/bench/floor-fetch.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LDLIBS)
 
 $(BUILD)/bench/floor-libs: tests/bench/floor-libs.c
 	@mkdir -p $(@D)
