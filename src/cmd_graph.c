@@ -145,7 +145,7 @@ int cmd_graph(wx_ctx *ctx, int argc, char **argv)
     if (pick_stations(ctx, reg, argc, argv, &ids, &n) == 0 &&
         plan_all(ctx, reg, &o, ids, n, &plan) == 0) {
         int changes = site_changes(ctx, &plan);
-        long failed = graphs_draw(&ctx->cfg, &plan, o.verbose, &wx_stdio);
+        long failed = graphs_draw(&ctx->cfg, &plan, o.verbose, 1, &wx_stdio);
         status = failed == 0 ? WX_EXIT_OK : WX_EXIT_FAIL;
         if (changes && publish_drawn(ctx, reg, ids, n) < 0)
             status = WX_EXIT_FAIL;

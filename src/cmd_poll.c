@@ -9,7 +9,9 @@
 #include "fileio.h"
 #include "graphs.h"
 #include "lock.h"
+#include "monitor.h"
 #include "poller.h"
+#include "progress.h"
 #include "publish.h"
 #include "sweep.h"
 #include "when.h"
@@ -99,7 +101,7 @@ static int draw_updated(wx_ctx *ctx, poller *p)
     if (rc < 0)
         wx_error("%s", err);
     else
-        rc = graphs_draw(&ctx->cfg, &plan, 0, &wx_stdio) == 0 ? 0 : -1;
+        rc = graphs_draw(&ctx->cfg, &plan, 0, 0, &wx_stdio) == 0 ? 0 : -1;
     graphs_plan_free(&plan);
     publish_ctx pc = {&ctx->cfg, p->reg, p->st};
     if (publish_site(&pc, p->updated, p->nupdated, err, sizeof err) < 0) {
@@ -107,6 +109,28 @@ static int draw_updated(wx_ctx *ctx, poller *p)
         rc = -1;
     }
     return rc;
+}
+
+/* Polls the SOURCEs given, or the configured ones, noting each for M. */
+static void poll_all(wx_ctx *ctx, poller *p, monitor *m, int argc, char **argv)
+{
+    for (int i = optind; i < argc; i++)
+        monitor_source(m, argv[i], poll_source(p, argv[i], NULL) == 0);
+    for (size_t i = 0; optind == argc && i < ctx->cfg.nsources; i++) {
+        const wx_source *s = &ctx->cfg.sources[i];
+        monitor_source(m, s->url, poll_source(p, s->url, s->charset) == 0);
+    }
+}
+
+/* metrics_file, when one is configured: 0, or -1 after reporting why. A
+ * failed write changes no reading: they are stored already. */
+static int write_metrics(monitor *m, poller *p, int graphs_failed, const struct timespec *start)
+{
+    char err[2048];
+    if (monitor_write(m, p, graphs_failed, elapsed(start), err, sizeof err) == 0)
+        return 0;
+    wx_error("%s", err);
+    return -1;
 }
 
 int cmd_poll(wx_ctx *ctx, int argc, char **argv)
@@ -130,21 +154,35 @@ int cmd_poll(wx_ctx *ctx, int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &start);
     poller p = {.now = time(NULL), .notify = &wx_stdio};
     source_state state = {0};
+    monitor mon;
+    monitor_init(&mon, &ctx->cfg);
     int lock = -1, rc = open_run(ctx, &p, &state, &lock);
     if (rc == WX_EXIT_OK) {
-        if (optind < argc)
-            for (int i = optind; i < argc; i++)
-                poll_source(&p, argv[i], NULL);
-        else
-            for (size_t i = 0; i < ctx->cfg.nsources; i++)
-                poll_source(&p, ctx->cfg.sources[i].url, ctx->cfg.sources[i].charset);
+        poll_all(ctx, &p, &mon, argc, argv);
         int drawn = graphs ? draw_updated(ctx, &p) : 0;
         rc = finish(&p, "poll", &start);
-        if (drawn < 0)
+        int wrote = write_metrics(&mon, &p, drawn < 0, &start);
+        if (drawn < 0 || wrote < 0)
             rc = WX_EXIT_FAIL;
     }
     close_run(&p, &state, lock);
+    monitor_free(&mon);
     return rc;
+}
+
+/* The FILEs, with a progress line on a terminal; the messages of each
+ * file go above it. */
+static void ingest_all(poller *p, int argc, char **argv)
+{
+    progress pr;
+    progress_start(&pr, 2, "ingest", "files", (size_t)(argc - optind));
+    p->notify = progress_notify(&pr, &wx_stdio);
+    for (int i = optind; i < argc; i++) {
+        poll_source(p, argv[i], NULL);
+        progress_step(&pr);
+    }
+    progress_end(&pr);
+    p->notify = &wx_stdio;
 }
 
 int cmd_ingest(wx_ctx *ctx, int argc, char **argv)
@@ -172,8 +210,7 @@ int cmd_ingest(wx_ctx *ctx, int argc, char **argv)
     p.now = time(NULL);
     int lock = -1, rc = open_run(ctx, &p, NULL, &lock);
     if (rc == WX_EXIT_OK) {
-        for (int i = optind; i < argc; i++)
-            poll_source(&p, argv[i], NULL);
+        ingest_all(&p, argc, argv);
         rc = finish(&p, "ingest", &start);
     }
     close_run(&p, NULL, lock);

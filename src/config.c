@@ -19,6 +19,7 @@
 
 typedef enum {
     KEY_PATH,
+    KEY_OPT_PATH, /* a path, or empty for none */
     KEY_STRING,
     KEY_DURATION,
     KEY_SIZE,
@@ -49,6 +50,7 @@ static const struct key {
     {"user_agent", KEY_STRING, offsetof(wx_config, user_agent), 256, 0, 0},
     {"max_strip_age", KEY_DURATION, offsetof(wx_config, max_strip_age), 0, 60, 86400 * 31},
     {"lock_wait", KEY_DURATION, offsetof(wx_config, lock_wait), 0, 0, 86400},
+    {"metrics_file", KEY_OPT_PATH, offsetof(wx_config, metrics_file), WX_PATH_MAX, 0, 0},
     {"graph_width", KEY_INT, offsetof(wx_config, graph_width), 0, 200, 4000},
     {"graph_height", KEY_INT, offsetof(wx_config, graph_height), 0, 80, 2000},
     {"graph_scale", KEY_SCALE, offsetof(wx_config, graph_scale), 0, 0, 0},
@@ -291,7 +293,10 @@ int config_set(wx_config *c, const char *key, const char *value, const char *bas
         char *field = (char *)c + k->offset;
         switch (k->type) {
         case KEY_SOURCE: return add_source(c, value, base, err, errlen);
+        case KEY_OPT_PATH:
         case KEY_PATH:
+            if (!*value && k->type == KEY_OPT_PATH)
+                return field[0] = '\0', 0;
             if (!*value)
                 return errf(err, errlen, "%s needs a path", key);
             if (resolve_path(field, k->size, value, base) < 0)

@@ -31,6 +31,8 @@ typedef struct {
     char user_agent[256];
     long max_strip_age; /* seconds a feed's observation may be old at poll time */
     long lock_wait;     /* seconds a poll waits for another one to finish */
+    /* the Prometheus textfile a poll writes (node_exporter's); "": none */
+    char metrics_file[WX_PATH_MAX];
     /* graphs: 0 or "" leaves render's default */
     long graph_width, graph_height; /* plot area at scale 1 */
     int graph_scale;                /* bit 1: 1x, bit 2: @2x */

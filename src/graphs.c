@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "progress.h"
 #include "render.h"
 #include "store.h"
 #include "fileio.h"
@@ -120,7 +121,8 @@ static void verbose_line(const wx_notify *n, const render_job *j, const render_r
            r->last);
 }
 
-long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose, const wx_notify *n)
+long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose, int show_progress,
+                 const wx_notify *n)
 {
     char err[1024];
     render_style style;
@@ -138,8 +140,11 @@ long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose, cons
     }
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     fflush(stdout); /* the workers must not write a copy of what is buffered */
+    progress pr;
+    progress_start(&pr, show_progress ? 2 : -1, "graph", "graphs", plan->n);
     size_t failed = render_run(plan->v, plan->n, &style, cfg->data_dir, cfg->rrdcached,
-                               cfg->rrd_prefix, cpus > 0 ? (int)cpus : 1, res);
+                               cfg->rrd_prefix, cpus > 0 ? (int)cpus : 1, res, &pr);
+    progress_end(&pr);
     for (size_t i = 0; i < plan->n; i++) {
         if (!res[i].ok)
             notify(n, NOTE_ERROR, "graph %s: %s", plan->v[i].png, res[i].error);

@@ -29,10 +29,13 @@ int graphs_after_poll(graph_plan *plan, const wx_config *cfg, const wx_registry 
                       const int *stations, size_t n, time_t now, char *err, size_t errlen);
 
 /* Draws the plan on every core. Tells N each failure (and, with VERBOSE,
- * one INFO line per graph drawn). Returns how many
- * failed, or -1 when nothing could be drawn at all (no librrd, no Hangul
- * font): then nothing is written. */
-long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose, const wx_notify *n);
+ * one INFO line per graph drawn); with SHOW_PROGRESS, a progress line on
+ * standard error while drawing, when it is a terminal (progress.h),
+ * ended before those messages. Returns how many failed, or -1 when
+ * nothing could be drawn at all (no librrd, no Hangul font): then nothing
+ * is written. */
+long graphs_draw(const wx_config *cfg, const graph_plan *plan, int verbose, int show_progress,
+                 const wx_notify *n);
 
 void graphs_plan_free(graph_plan *plan);
 

@@ -341,9 +341,10 @@ static void worker(int jobs, int results, const render_job *all, const render_st
 /* Hands out job numbers (4 bytes: a pipe gives each to exactly one
  * worker) while collecting reports, so neither pipe can fill up and stall
  * the other. Returns how many jobs failed. */
-static size_t pump(int jobs, int reports, size_t n, int workers, render_result *results)
+static size_t pump(int jobs, int reports, size_t n, int workers, render_result *results,
+                   progress *pr)
 {
-    size_t failed = n;
+    size_t failed = n, done = 0;
     uint32_t next = 0;
     if (!workers)
         close(jobs), jobs = -1;
@@ -363,6 +364,8 @@ static size_t pump(int jobs, int reports, size_t n, int workers, render_result *
         } else if (rep.index < n) {
             results[rep.index] = rep.r;
             failed -= rep.r.ok;
+            if (pr)
+                progress_set(pr, ++done);
         }
     }
     if (jobs >= 0)
@@ -371,7 +374,8 @@ static size_t pump(int jobs, int reports, size_t n, int workers, render_result *
 }
 
 size_t render_run(const render_job *jobs, size_t n, const render_style *style, const char *data_dir,
-                  const char *daemon, const char *prefix, int workers, render_result *results)
+                  const char *daemon, const char *prefix, int workers, render_result *results,
+                  progress *pr)
 {
     int jp[2], rp[2];
     for (size_t i = 0; i < n; i++)
@@ -398,7 +402,7 @@ size_t render_run(const render_job *jobs, size_t n, const render_style *style, c
             pids[started++] = pid;
     }
     close(jp[0]), close(rp[1]);
-    size_t failed = pump(jp[1], rp[0], n, started, results);
+    size_t failed = pump(jp[1], rp[0], n, started, results, pr);
     close(rp[0]);
     for (int w = 0; w < started; w++)
         waitpid(pids[w], NULL, 0);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "graphspec.h"
+#include "progress.h"
 #include "stations.h"
 #include "weather.h"
 
@@ -38,8 +39,10 @@ int render_prepare(render_style *style, char *err, size_t errlen);
 /* Draws the jobs in WORKERS processes (each PNG written to a temporary
  * file and renamed into place) and fills RESULTS (one per job). The
  * stations' files are in DATA_DIR; DAEMON is rrdcached's address or NULL.
+ * PR (NULL: none) is set to the count of jobs done as each ends.
  * Returns how many failed. */
 size_t render_run(const render_job *jobs, size_t n, const render_style *style, const char *data_dir,
-                  const char *daemon, const char *prefix, int workers, render_result *results);
+                  const char *daemon, const char *prefix, int workers, render_result *results,
+                  progress *pr);
 
 #endif

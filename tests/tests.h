@@ -85,5 +85,7 @@ Suite *fetch_suite(void);
 Suite *html_suite(void);
 Suite *resolve_suite(void);
 Suite *remote_suite(void);
+Suite *metrics_suite(void);
+Suite *progress_suite(void);
 
 #endif
