@@ -30,7 +30,7 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 PROG := $(if $(filter build,$(BUILD)),wxstrip,$(BUILD)/wxstrip)
 TEST_RUN := $(BUILD)/tests/run
 
-.PHONY: all check test asan demo deps deps-test fuzz bench bench-tools soak clean format format-check install
+.PHONY: all check test asan clang demo deps deps-test fuzz bench bench-tools soak clean format format-check install install-build uninstall deb deb-check
 
 all: $(PROG)
 
@@ -116,26 +116,81 @@ $(BUILD)/bench/floor-rrd: tests/bench/floor-rrd.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LDLIBS)
 
+# Installing (README, "Installing"): DESTDIR is put before every path;
+# PREFIX, BINDIR, MANDIR, DATADIR, SYSCONFDIR, UNITDIR and SYSUSERSDIR can
+# be set. With PREFIX=/usr the units and the sysusers entry go where
+# systemd's pkg-config file says (Debian 12: /lib/systemd/system and
+# /usr/lib/sysusers.d); with another PREFIX under PREFIX/lib, which systemd
+# reads for /usr/local (another prefix needs UNITDIR=/etc/systemd/system).
 PREFIX ?= /usr/local
-BINDIR := $(PREFIX)/bin
-MANDIR := $(PREFIX)/share/man/man1
-DATADIR := $(PREFIX)/share/wxstrip
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man/man1
+DATADIR ?= $(PREFIX)/share/wxstrip
 SYSCONFDIR ?= /etc
-UNITDIR ?= /etc/systemd/system
+ifeq ($(PREFIX),/usr)
+UNITDIR ?= $(or $(shell pkg-config --variable=systemdsystemunitdir systemd 2>/dev/null),/lib/systemd/system)
+SYSUSERSDIR ?= $(or $(shell pkg-config --variable=sysusersdir systemd 2>/dev/null),/usr/lib/sysusers.d)
+else
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+endif
+UNITDIR := $(UNITDIR)
+SYSUSERSDIR := $(SYSUSERSDIR)
+INSTALL_BUILD := build/install
+INSTALLED = $(DESTDIR)$(BINDIR)/wxstrip $(DESTDIR)$(MANDIR)/wxstrip.1 \
+    $(DESTDIR)$(DATADIR)/stations.tsv $(DESTDIR)$(UNITDIR)/wxstrip.service \
+    $(DESTDIR)$(UNITDIR)/wxstrip.timer $(DESTDIR)$(SYSUSERSDIR)/wxstrip.conf
 
 # An installed wxstrip reads $(SYSCONFDIR)/wxstrip.conf: built apart from
-# the checkout's binary, which reads the checkout's wxstrip.conf.
-install:
-	@$(MAKE) --no-print-directory BUILD=build/install \
-	    CPPFLAGS='-D_GNU_SOURCE -DWX_VERSION="\"$(VERSION)\"" -DWX_DEFAULT_CONFIG="\"$(SYSCONFDIR)/wxstrip.conf\""' all
-	install -D -m 755 build/install/wxstrip $(DESTDIR)$(BINDIR)/wxstrip
+# the checkout's binary, which reads the checkout's wxstrip.conf, with the
+# caller's CPPFLAGS, CFLAGS and LDFLAGS (dpkg-buildflags), under a lock:
+# installs at once (make check runs some) share build/install.
+INSTALL_CPPFLAGS = $(filter-out -D_GNU_SOURCE -DWX_VERSION=% -DWX_DEFAULT_CONFIG=%,$(CPPFLAGS)) \
+    -D_GNU_SOURCE -DWX_VERSION='"$(VERSION)"' -DWX_DEFAULT_CONFIG='"$(SYSCONFDIR)/wxstrip.conf"'
+install-build:
+	@mkdir -p $(INSTALL_BUILD)
+	@flock $(INSTALL_BUILD)/.lock $(MAKE) --no-print-directory BUILD=$(INSTALL_BUILD) \
+	    CPPFLAGS="$(subst ",\",$(INSTALL_CPPFLAGS))" $(if $(LDFLAGS),LDLIBS="$(LDFLAGS) $(LDLIBS)") all
+
+# An existing $(SYSCONFDIR)/wxstrip.conf is kept.
+install: install-build
+	flock $(INSTALL_BUILD)/.lock install -D -m 755 $(INSTALL_BUILD)/wxstrip $(DESTDIR)$(BINDIR)/wxstrip
 	install -D -m 644 man/wxstrip.1 $(DESTDIR)$(MANDIR)/wxstrip.1
 	install -D -m 644 stations/stations.tsv $(DESTDIR)$(DATADIR)/stations.tsv
 	test -e $(DESTDIR)$(SYSCONFDIR)/wxstrip.conf || { mkdir -p $(DESTDIR)$(SYSCONFDIR) && \
-	    sed 's|@DATADIR@|$(DATADIR)|' dist/wxstrip.conf.in > $(DESTDIR)$(SYSCONFDIR)/wxstrip.conf; }
+	    sed 's|@DATADIR@|$(DATADIR)|' dist/wxstrip.conf.in > $(DESTDIR)$(SYSCONFDIR)/wxstrip.conf && \
+	    chmod 644 $(DESTDIR)$(SYSCONFDIR)/wxstrip.conf; }
 	mkdir -p $(DESTDIR)$(UNITDIR)
 	sed 's|@BINDIR@|$(BINDIR)|' dist/wxstrip.service > $(DESTDIR)$(UNITDIR)/wxstrip.service
+	chmod 644 $(DESTDIR)$(UNITDIR)/wxstrip.service
 	install -m 644 dist/wxstrip.timer $(DESTDIR)$(UNITDIR)/wxstrip.timer
+	install -D -m 644 dist/wxstrip.sysusers $(DESTDIR)$(SYSUSERSDIR)/wxstrip.conf
+
+# Removes what install put in place but $(SYSCONFDIR)/wxstrip.conf (and the
+# poll's data, /var/lib/wxstrip); shared directories stay.
+uninstall:
+	rm -f $(INSTALLED)
+	! test -d $(DESTDIR)$(DATADIR) || rmdir --ignore-fail-on-non-empty $(DESTDIR)$(DATADIR)
+
+# The Debian package (debian/), built from a copy of the tree under
+# build/deb/src; the .deb, .buildinfo and .changes end in build/deb.
+DEB_VERSION = $(shell dpkg-parsechangelog -l debian/changelog -S Version)
+DEB_SRC = build/deb/src/wxstrip-$(VERSION)
+DEB_TREE := Makefile README src man stations/stations.tsv dist debian
+
+deb:
+	@scripts/deps.sh build deb
+	@case "$(DEB_VERSION)" in $(VERSION)-*) ;; *) \
+	    echo "deb: debian/changelog is at $(DEB_VERSION), the Makefile at $(VERSION)" >&2; exit 1;; esac
+	rm -rf build/deb
+	mkdir -p $(DEB_SRC)
+	tar -cf - $(DEB_TREE) | tar -xf - -C $(DEB_SRC)
+	cd $(DEB_SRC) && dpkg-buildpackage -us -uc -b
+	mv build/deb/src/*.deb build/deb/src/*.buildinfo build/deb/src/*.changes build/deb/
+
+# make deb, then lintian (no error) and the package's layout and scripts.
+deb-check: deb
+	@tests/deb-check.sh build/deb/wxstrip_$(DEB_VERSION)_$(shell dpkg --print-architecture).deb
 
 FORMAT_FILES = src/*.c src/*.h tests/*.c tests/*.h tests/bench/*.c
 

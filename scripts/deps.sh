@@ -6,7 +6,7 @@ set -eu
 
 pkgs_build="gcc make pkg-config libcurl4-openssl-dev libxml2-dev librrd-dev libglib2.0-dev libdbi-dev libjansson-dev"
 pkgs_run="ca-certificates fontconfig fonts-nanum tzdata"
-pkgs_test="check python3 rrdtool rrdcached curl libxml2-utils chromium fonts-dejavu-core clang-format clang python3-prometheus-client"
+pkgs_test="check python3 rrdtool rrdcached curl libxml2-utils chromium fonts-dejavu-core clang-format clang python3-prometheus-client systemd"
 pkgs_bench="libxml2-utils python3 python3-bs4 python3-lxml python3-rrdtool rrdtool rrdcached curl time valgrind fontconfig fonts-nanum"
 pkgs_fuzz="clang libclang-rt-dev"
 pkgs_deb="debhelper lintian dpkg-dev fakeroot build-essential systemd rsync"

@@ -5,10 +5,11 @@
 #include "tests.h"
 
 static Suite *(*const suites[])(void) = {
-    stations_suite, weather_suite,   charset_suite,    strip_suite,  config_suite,   format_suite,
-    fixtures_suite, cli_suite,       poll_suite,       graph_suite,  publish_suite,  vec_suite,
-    query_suite,    cmd_query_suite, truncation_suite, store_suite,  dateline_suite, temps_suite,
-    fetch_suite,    html_suite,      resolve_suite,    remote_suite, metrics_suite,  progress_suite,
+    stations_suite, weather_suite,  charset_suite, strip_suite,     config_suite,
+    format_suite,   fixtures_suite, cli_suite,     poll_suite,      graph_suite,
+    publish_suite,  vec_suite,      query_suite,   cmd_query_suite, truncation_suite,
+    store_suite,    dateline_suite, temps_suite,   fetch_suite,     html_suite,
+    resolve_suite,  remote_suite,   install_suite, metrics_suite,   progress_suite,
 };
 
 int main(void)

@@ -87,5 +87,6 @@ Suite *resolve_suite(void);
 Suite *remote_suite(void);
 Suite *metrics_suite(void);
 Suite *progress_suite(void);
+Suite *install_suite(void);
 
 #endif
