@@ -63,15 +63,29 @@ deps:
 deps-test:
 	@scripts/deps.sh build run test
 
+# Each suite's time limit times TIMEOUT_X (check's CK_TIMEOUT_MULTIPLIER):
+# under the sanitizers everything runs several times slower.
+TIMEOUT_X ?= 1
 test: $(PROG) $(TEST_RUN)
-	WXSTRIP=$(CURDIR)/$(PROG) WX_TOP=$(CURDIR) $(TEST_RUN)
+	CK_TIMEOUT_MULTIPLIER=$(TIMEOUT_X) WXSTRIP=$(CURDIR)/$(PROG) WX_TOP=$(CURDIR) $(TEST_RUN)
 
+# What CI runs (.ci/run is README's test command, `make check`): the format
+# check and the suite, a clang build of everything (-Werror), the suite
+# again under AddressSanitizer and UBSan, and the Debian package built and
+# checked (deb-check). `make test` is the suite alone.
 check: deps-test
 	@$(MAKE) --no-print-directory format-check test
+	@$(MAKE) --no-print-directory clang
+	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory deb-check
 
 asan: deps-test
-	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang CFLAGS='-O1 -g' \
+	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang CFLAGS='-O1 -g' TIMEOUT_X=5 \
 	    SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' test
+
+# The program and the test runner built by clang, warnings as errors.
+clang: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/clang CC=clang all build/clang/tests/run
 
 demo: deps-test
 	@$(MAKE) --no-print-directory all
