@@ -26,48 +26,6 @@ typedef struct {
 
 static env E;
 
-static void replace(buf_t *b, const char *from, const char *to)
-{
-    char *at = strstr(b->data, from);
-    ck_assert_msg(at != NULL, "fixture lacks '%s'", from);
-    buf_t out = {0};
-    buf_append(&out, b->data, (size_t)(at - b->data));
-    buf_puts(&out, to);
-    buf_puts(&out, at + strlen(from));
-    buf_free(b);
-    *b = out;
-}
-
-static void put(const char *dir, const char *name, const buf_t *b)
-{
-    char path[4400];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    test_write(path, b->data, b->len);
-}
-
-/* The demo feed re-dated to the previous full hour and the demo page to
- * today, as check_poll does: a poll stores both. */
-static void current_sources(void)
-{
-    time_t now = time(NULL);
-    E.obs = now - now % 3600 - 3600;
-    struct tm tm;
-    localtime_r(&E.obs, &tm);
-    char attrs[128], date[32];
-    snprintf(attrs, sizeof attrs, "year=\"%04d\" month=\"%02d\" day=\"%02d\" hour=\"%02d\"",
-             tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour);
-    localtime_r(&now, &tm);
-    strftime(date, sizeof date, "%Y.%m.%d", &tm);
-    buf_t feed = {0}, page = {0};
-    test_read("tests/fixtures/demo/kma-feed.xml", &feed);
-    test_read("tests/fixtures/demo/news-page.html", &page);
-    replace(&feed, "year=\"2024\" month=\"05\" day=\"05\" hour=\"14\"", attrs);
-    replace(&page, "2025.11.25 (화)", date);
-    put(E.docroot, "feed.xml", &feed);
-    put(E.docroot, "page.html", &page);
-    buf_free(&feed), buf_free(&page);
-}
-
 /* The test's configuration, with EXTRA lines after the common ones. */
 static void write_conf(const char *extra)
 {
@@ -92,7 +50,7 @@ static void setup(void)
     ck_assert_int_eq(mkdir(E.docroot, 0755), 0);
     ck_assert_int_eq(mkdir(E.textdir, 0755), 0);
     write_conf("metrics_file = textfile/wxstrip.prom\n");
-    current_sources();
+    E.obs = test_current_sources(E.docroot);
     E.httpd = test_httpd_start(E.docroot, E.log, &E.port);
 }
 

@@ -294,3 +294,38 @@ void test_write(const char *path, const char *text, size_t len)
     ck_assert(fwrite(text, 1, len, f) == len);
     ck_assert_int_eq(fclose(f), 0);
 }
+
+void test_replace(buf_t *b, const char *from, const char *to)
+{
+    char *at = strstr(b->data, from);
+    ck_assert_msg(at != NULL, "fixture lacks '%s'", from);
+    buf_t out = {0};
+    buf_append(&out, b->data, (size_t)(at - b->data));
+    buf_puts(&out, to);
+    buf_puts(&out, at + strlen(from));
+    buf_free(b);
+    *b = out;
+}
+
+time_t test_current_sources(const char *docroot)
+{
+    time_t now = time(NULL), obs = now - now % 3600 - 3600;
+    struct tm tm;
+    localtime_r(&obs, &tm);
+    char attrs[128], date[32], path[4400];
+    snprintf(attrs, sizeof attrs, "year=\"%04d\" month=\"%02d\" day=\"%02d\" hour=\"%02d\"",
+             tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour);
+    localtime_r(&now, &tm);
+    strftime(date, sizeof date, "%Y.%m.%d", &tm);
+    buf_t feed = {0}, page = {0};
+    test_read("tests/fixtures/demo/kma-feed.xml", &feed);
+    test_read("tests/fixtures/demo/news-page.html", &page);
+    test_replace(&feed, "year=\"2024\" month=\"05\" day=\"05\" hour=\"14\"", attrs);
+    test_replace(&page, "2025.11.25 (화)", date);
+    snprintf(path, sizeof path, "%s/feed.xml", docroot);
+    test_write(path, feed.data, feed.len);
+    snprintf(path, sizeof path, "%s/page.html", docroot);
+    test_write(path, page.data, page.len);
+    buf_free(&feed), buf_free(&page);
+    return obs;
+}

@@ -4,6 +4,7 @@
 
 #include <check.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "buf.h"
 #include "stations.h"
@@ -58,6 +59,15 @@ void test_stop(int pid);
 
 /* Writes TEXT to PATH (replacing it). */
 void test_write(const char *path, const char *text, size_t len);
+
+/* Replaces the first FROM in B by TO; fails the test when B has none. */
+void test_replace(buf_t *b, const char *from, const char *to);
+
+/* Writes the demo feed and page (tests/fixtures/demo) into DOCROOT as
+ * feed.xml and page.html, re-dated to now: the feed's hour is the previous
+ * full hour (so a page polled now is always later), the page is dated
+ * today. Returns the feed's hour. */
+time_t test_current_sources(const char *docroot);
 
 /* A fresh temporary directory (removed by test_rmtree). */
 void test_tmpdir(char *dst, size_t size);
