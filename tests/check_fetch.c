@@ -2,6 +2,7 @@
  * loopback server tests/httpd.py: bodies, validators and 304s, errors named,
  * limits, redirects, gzip, the charset header, credentials redacted. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -157,6 +158,37 @@ START_TEST(test_redact)
 }
 END_TEST
 
+/* libcurl's proxy variables are honoured, as by curl: http_proxy sends a
+ * request for another host to the test server as an absolute URL, and
+ * no_proxy names the hosts fetched directly. A dead proxy is an error. */
+START_TEST(test_proxy_from_environment)
+{
+    fetch_result r;
+    char err[512], proxy[64], url[64];
+    snprintf(proxy, sizeof proxy, "http://127.0.0.1:%d", port);
+    ck_assert_int_eq(setenv("http_proxy", proxy, 1), 0);
+    snprintf(url, sizeof url, "http://news.example.kr/files/page.html");
+    int rc = fetch_url(f, url, &plain, &r, err, sizeof err);
+    ck_assert_msg(rc == 0, "through %s: %s", proxy, err);
+    ck_assert_str_eq(r.body.data, "<p>흐림 서울 18.6℃</p>\n");
+    fetch_result_free(&r);
+    buf_t log = {0};
+    char why[128];
+    ck_assert_int_eq(file_read(logfile, 1 << 20, &log, why, sizeof why), 0);
+    ck_assert_ptr_nonnull(strstr(log.data, "http://news.example.kr/files/page.html 200"));
+    buf_free(&log);
+    /* a proxy that refuses: an error; the same host in no_proxy: direct */
+    ck_assert_int_eq(setenv("http_proxy", "http://127.0.0.1:1", 1), 0);
+    ck_assert_int_eq(get("files/page.html", NULL, &r, err, sizeof err), -1);
+    fetch_result_free(&r);
+    ck_assert_int_eq(setenv("no_proxy", "127.0.0.1", 1), 0);
+    ck_assert_msg(get("files/page.html", NULL, &r, err, sizeof err) == 0, "%s", err);
+    ck_assert_str_eq(r.body.data, "<p>흐림 서울 18.6℃</p>\n");
+    fetch_result_free(&r);
+    unsetenv("http_proxy"), unsetenv("no_proxy");
+}
+END_TEST
+
 Suite *fetch_suite(void)
 {
     Suite *s = suite_create("fetch");
@@ -168,6 +200,7 @@ Suite *fetch_suite(void)
     tcase_add_test(t, test_errors_named);
     tcase_add_test(t, test_redirect_followed);
     tcase_add_test(t, test_redact);
+    tcase_add_test(t, test_proxy_from_environment);
     suite_add_tcase(s, t);
     return s;
 }
