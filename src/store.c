@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "rrdhead.h"
 #include "vec.h"
 #include "weather.h"
 #include "when.h"
@@ -122,8 +123,10 @@ static const rrd_info_t *info_key(const rrd_info_t *i, const char *key)
 static time_t last_update(const store *s, const char *name)
 {
     char err[256];
-    if (!s->remote)
-        return rrd_clear_error(), rrd_last_r(name);
+    if (!s->remote) {
+        time_t t = rrdhead_last(name);
+        return t != (time_t)-1 ? t : (rrd_clear_error(), rrd_last_r(name));
+    }
     rrd_info_t *info = remote_info(s, name, err, sizeof err);
     const rrd_info_t *k = info_key(info, "last_update");
     time_t t = k && k->type == RD_I_CNT ? (time_t)k->value.u_cnt : (time_t)-1;

@@ -10,6 +10,7 @@
 
 #include "fileio.h"
 #include "query.h"
+#include "rrdhead.h"
 #include "store.h"
 #include "tests.h"
 
@@ -170,6 +171,79 @@ START_TEST(test_stations_listed)
 }
 END_TEST
 
+/* rrdtool ARGS (argv[0] left out); fails the test unless it exits 0. */
+static void rrdtool(const char *const *args, buf_t *out)
+{
+    char *argv[32] = {"/usr/bin/rrdtool"};
+    size_t n = 1;
+    for (; *args && n < 31; args++)
+        argv[n++] = (char *)*args;
+    argv[n] = NULL;
+    buf_t err = {0};
+    int rc = test_run(argv, NULL, NULL, out, &err);
+    ck_assert_msg(rc == 0, "rrdtool %s: %s", argv[1], err.data);
+    buf_free(&err);
+}
+
+/* The header reader gives what `rrdtool last` does for files the rrdtool
+ * command wrote in other layouts (format 0003, and 0005 with a DCOUNTER),
+ * and -1 (so librrd is asked) for what is no RRD file it knows: a missing
+ * file, text, a cut header, another version, a byte-swapped cookie. */
+START_TEST(test_header_last_update)
+{
+    static const char *const layouts[][6] = {
+        {"DS:a:GAUGE:600:U:U", "RRA:AVERAGE:0.5:1:10", NULL},
+        {"DS:a:GAUGE:600:U:U", "DS:b:COUNTER:600:U:U", "DS:c:DERIVE:600:0:U",
+         "RRA:AVERAGE:0.5:1:10", "RRA:MAX:0.5:6:700", "RRA:LAST:0.5:60:8000"},
+        {"DS:a:DCOUNTER:600:U:U", "DS:b:GAUGE:600:U:U", "RRA:LAST:0.5:1:5", NULL},
+    };
+    char path[4300], stamp[32];
+    for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++) {
+        snprintf(path, sizeof path, "%s/other%zu.rrd", dir, i);
+        const char *create[16] = {"create", path, "--start", "1714834000", "--step", "60"};
+        size_t n = 6;
+        for (size_t k = 0; k < 6 && layouts[i][k]; k++)
+            create[n++] = layouts[i][k];
+        create[n] = NULL;
+        buf_t out = {0};
+        rrdtool(create, &out);
+        long long t = 1714834800 + (long long)i * 7;
+        snprintf(stamp, sizeof stamp, "%lld:%s", t, i == 1 ? "1:2:3" : i == 2 ? "4:5" : "6");
+        rrdtool((const char *[]){"update", path, stamp, NULL}, &out);
+        buf_reset(&out);
+        rrdtool((const char *[]){"last", path, NULL}, &out);
+        ck_assert_msg(rrdhead_last(path) == (time_t)strtoll(out.data, NULL, 10),
+                      "layout %zu: %lld, rrdtool last %s", i, (long long)rrdhead_last(path),
+                      out.data);
+        ck_assert_int_eq(rrdhead_last(path), t);
+        buf_free(&out);
+    }
+    /* what is not a file this reader knows */
+    snprintf(path, sizeof path, "%s/none.rrd", dir);
+    ck_assert_int_eq(rrdhead_last(path), -1);
+    snprintf(path, sizeof path, "%s/text.rrd", dir);
+    test_write(path, "RRD is not this\n", 16);
+    ck_assert_int_eq(rrdhead_last(path), -1);
+    buf_t whole = {0};
+    snprintf(path, sizeof path, "%s/other1.rrd", dir);
+    test_read_abs(path, &whole);
+    snprintf(path, sizeof path, "%s/cut.rrd", dir);
+    test_write(path, whole.data, 600); /* the definitions, not the live head */
+    ck_assert_int_eq(rrdhead_last(path), -1);
+    memcpy(whole.data + 4, "0001", 4);
+    test_write(path, whole.data, whole.len);
+    ck_assert_int_eq(rrdhead_last(path), -1);
+    memcpy(whole.data + 4, "0003", 4);
+    for (size_t k = 0; k < 4; k++) { /* the float cookie as another byte order has it */
+        char c = whole.data[16 + k];
+        whole.data[16 + k] = whole.data[23 - k], whole.data[23 - k] = c;
+    }
+    test_write(path, whole.data, whole.len);
+    ck_assert_int_eq(rrdhead_last(path), -1);
+    buf_free(&whole);
+}
+END_TEST
+
 Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -181,6 +255,7 @@ Suite *store_suite(void)
     tcase_add_test(t, test_read_rows);
     tcase_add_test(t, test_first_and_kept);
     tcase_add_test(t, test_stations_listed);
+    tcase_add_test(t, test_header_last_update);
     suite_add_tcase(s, t);
     return s;
 }
