@@ -14,15 +14,17 @@
 # RRDCACHED_ADDRESS, stopped by PID afterwards: stopping flushes
 # everything to the files, and that time is measured as well), then as
 # many through a daemon on 127.0.0.1 and a free port (-B -b DATA: files
-# named relative to it, one round trip per update, one INFO and one
-# FLUSH per station). After
+# named relative to it: per station INFO, UPDATE, FLUSH and INFO, each
+# a round trip; then rrdcached-costs.py times each command). After
 # every run, every file must show the run's hour as its last update and a
 # known temperature (tests/bench/rrdcheck.py), and wxstrip's summary must
 # count 10,000 stored.
 #
 # Reports updates per second (medians), the peak resident memory of
 # wxstrip (/usr/bin/time) and of rrdcached (VmHWM), and the disk a file
-# takes. No target: the choice of default follows the numbers. Exit 0
+# takes, and (a second line) what a station costs over TCP, command by
+# command, against a bare round trip. No target: the choice of default
+# follows the numbers. Exit 0
 # unless something did not work. Writes only under build/bench/scale/; the
 # station files (over 3 GB) are removed at the end unless BENCH_KEEP=1.
 set -eu
@@ -154,6 +156,13 @@ for mode in direct cached tcp; do
         i=$((i + 1))
     done
 done
+# ---- what a station costs through TCP, command by command ----
+note "tcp: $N stations, command by command (tests/bench/rrdcached-costs.py)"
+start_daemon tcp
+costs=$(cd "$data" && ls | grep '\.rrd$' | xargs "$PY" "$top/tests/bench/rrdcached-costs.py" \
+    "$addr" $((base + k * 3600))) || die "rrdcached-costs.py failed"
+stop_daemon
+
 note "direct: $(tr '\n' ' ' <"$tmp/direct.times")s; rrdcached: $(tr '\n' ' ' <"$tmp/cached.times")s," \
     "flush $(tr '\n' ' ' <"$tmp/cached.flush")s; TCP: $(tr '\n' ' ' <"$tmp/tcp.times")s," \
     "flush $(tr '\n' ' ' <"$tmp/tcp.flush")s"
@@ -176,4 +185,10 @@ awk -v n="$N" -v d="$direct" -v c="$cached" -v f="$flush" -v cr="$create" -v rd=
     printf "scale: %d stations: direct %.0f updates/s (%.2f s); rrdcached on a unix socket %.0f updates/s (%.2f s; %.0f/s with its %.2f s flush); over TCP %.0f updates/s (%.2f s, %.0f us a station; %.0f/s with its %.2f s flush); create %.0f files/s; peak RSS wxstrip %.1f MB direct, %.1f MB + rrdcached %.1f MB (unix), %.1f MB + rrdcached %.1f MB (TCP); a file %d bytes (%d KiB on disk, %.2f GiB for all)\n",
         n, n / d, d, n / c, c, n / (c + f), f, n / tc, tc, tc * 1e6 / n, n / (tc + tf), tf, n / cr,
         rd / 1024, rc / 1024, rdm / 1024, rt / 1024, rtd / 1024, size, alloc, total / 1048576
+}'
+# rtt R info I update U flush F readback B pipelined-update PU pipelined-flush PF (us)
+echo "$costs" | awk -v n="$N" -v tc="$tcp" -v d="$direct" '{
+    r = $2; station = $4 + $6 + $8 + $10
+    printf "scale: over TCP a station costs %.0f us in wxstrip, %.0f us more than directly; command by command (rrdcached-costs.py, as librrd'"'"'s client sends them, one answer awaited at a time): INFO %.0f + UPDATE %.0f + FLUSH %.0f + INFO %.0f = %.0f us, where a bare round trip (STATS) takes %.0f us: the round trips are %.0f%% of it, the daemon'"'"'s work (INFO reads the file'"'"'s header, FLUSH writes it) the rest; pipelined, which librrd 1.7.2'"'"'s client cannot do, UPDATE %.1f us and FLUSH %.0f us\n",
+        tc * 1e6 / n, (tc - d) * 1e6 / n, $4, $6, $8, $10, station, r, 4 * r * 100 / station, $12, $14
 }'
