@@ -398,6 +398,12 @@ int store_get_last(store *s, int station, store_last *out, char *err, size_t err
     if (s->remote)
         return remote_last(s, path, out, err, errlen);
     time_t last;
+    rrdhead_ds ds[LAYOUT_N];
+    int nds = rrdhead_lastupdate(path, &last, ds, LAYOUT_N);
+    for (int i = 0; i < nds; i++)
+        set_last(out, ds[i].name, ds[i].value);
+    if (nds >= 0)
+        return out->time = last, 0;
     unsigned long n = 0;
     char **names = NULL, **values = NULL;
     rrd_clear_error();

@@ -185,7 +185,29 @@ static void rrdtool(const char *const *args, buf_t *out)
     buf_free(&err);
 }
 
-/* The header reader gives what `rrdtool last` does for files the rrdtool
+/* rrdhead_lastupdate gives the names, values and time `rrdtool lastupdate`
+ * prints (" a b\n\nTIME: 1 2\n"). */
+static void expect_lastupdate(const char *path)
+{
+    buf_t out = {0};
+    rrdtool((const char *[]){"lastupdate", path, NULL}, &out);
+    rrdhead_ds ds[8];
+    time_t last;
+    int n = rrdhead_lastupdate(path, &last, ds, 8);
+    buf_t names = {0}, values = {0};
+    for (int i = 0; i < n; i++)
+        buf_printf(&names, " %s", ds[i].name), buf_printf(&values, " %s", ds[i].value);
+    char want[512];
+    ck_assert_msg(n > 0, "%s: rrdhead_lastupdate: %d", path, n);
+    snprintf(want, sizeof want, "%s\n\n%lld:%s\n", names.data ? names.data : "", (long long)last,
+             values.data ? values.data : "");
+    ck_assert_msg(strcmp(out.data, want) == 0, "%s: rrdtool lastupdate:\n%s\nrrdhead:\n%s", path,
+                  out.data, want);
+    ck_assert_int_eq(rrdhead_lastupdate(path, &last, ds, n - 1), -1); /* more than MAX */
+    buf_free(&out), buf_free(&names), buf_free(&values);
+}
+
+/* The header reader gives what `rrdtool last` and `lastupdate` do for files the rrdtool
  * command wrote in other layouts (format 0003, and 0005 with a DCOUNTER),
  * and -1 (so librrd is asked) for what is no RRD file it knows: a missing
  * file, text, a cut header, another version, a byte-swapped cookie. */
@@ -216,6 +238,7 @@ START_TEST(test_header_last_update)
                       "layout %zu: %lld, rrdtool last %s", i, (long long)rrdhead_last(path),
                       out.data);
         ck_assert_int_eq(rrdhead_last(path), t);
+        expect_lastupdate(path);
         buf_free(&out);
     }
     /* what is not a file this reader knows */
