@@ -70,15 +70,7 @@ static void write_conf(const char *extra)
 /* Runs wxstrip -c G.conf ARGS with ENV added; returns the exit status. */
 static int wx(char *const env[], buf_t *out, buf_t *err, const char *const *args)
 {
-    char *argv[40];
-    size_t n = 0;
-    argv[n++] = (char *)test_wxstrip();
-    argv[n++] = "-c";
-    argv[n++] = G.conf;
-    for (; *args && n < 39; args++)
-        argv[n++] = (char *)*args;
-    argv[n] = NULL;
-    return test_run(argv, env, NULL, out, err);
+    return test_wx(G.conf, env, args, out, err);
 }
 
 static void setup(void)

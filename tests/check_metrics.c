@@ -72,16 +72,8 @@ static const char *url(const char *path)
 /* Runs wxstrip -c E.conf with ARGS; standard error into ERR. */
 static int wx(buf_t *err, const char *const *args)
 {
-    char *argv[32];
-    size_t n = 0;
-    argv[n++] = (char *)test_wxstrip();
-    argv[n++] = "-c";
-    argv[n++] = E.conf;
-    for (; *args && n < 31; args++)
-        argv[n++] = (char *)*args;
-    argv[n] = NULL;
     buf_reset(err);
-    return test_run(argv, NULL, NULL, NULL, err);
+    return test_wx(E.conf, NULL, args, NULL, err);
 }
 
 /* ---- the metrics file as Prometheus reads it ---- */

@@ -86,15 +86,7 @@ static const char *url(const char *path)
 /* Runs wxstrip -c E.conf with ARGS; returns its exit status. */
 static int wx(buf_t *err, const char *const *args)
 {
-    char *argv[32];
-    size_t n = 0;
-    argv[n++] = (char *)test_wxstrip();
-    argv[n++] = "-c";
-    argv[n++] = E.conf;
-    for (; *args && n < 31; args++)
-        argv[n++] = (char *)*args;
-    argv[n] = NULL;
-    return test_run(argv, NULL, NULL, NULL, err);
+    return test_wx(E.conf, NULL, args, NULL, err);
 }
 
 /* `rrdtool lastupdate` of a station's file: "TIME: TEMP CODE". */

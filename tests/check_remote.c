@@ -46,15 +46,7 @@ static void teardown(void)
 
 static int wx(const char *const *args, buf_t *out, buf_t *err)
 {
-    char *argv[16];
-    size_t n = 0;
-    argv[n++] = (char *)test_wxstrip();
-    argv[n++] = "-c";
-    argv[n++] = conf;
-    for (; *args && n < 15; args++)
-        argv[n++] = (char *)*args;
-    argv[n] = NULL;
-    return test_run(argv, NULL, NULL, out, err);
+    return test_wx(conf, NULL, args, out, err);
 }
 
 /* A feed of 108 at HOUR:00 on 2024-05-05 with TEMP, in the temp dir. */

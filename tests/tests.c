@@ -295,6 +295,18 @@ void test_write(const char *path, const char *text, size_t len)
     ck_assert_int_eq(fclose(f), 0);
 }
 
+int test_wx(const char *conf, char *const env[], const char *const *args, buf_t *out, buf_t *err)
+{
+    char *argv[64] = {(char *)test_wxstrip(), "-c", (char *)conf};
+    size_t n = 3;
+    for (; *args; args++) {
+        ck_assert_msg(n < 63, "test_wx: too many arguments");
+        argv[n++] = (char *)*args;
+    }
+    argv[n] = NULL;
+    return test_run(argv, env, NULL, out, err);
+}
+
 void test_replace(buf_t *b, const char *from, const char *to)
 {
     char *at = strstr(b->data, from);

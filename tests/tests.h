@@ -32,6 +32,11 @@ void test_read_abs(const char *path, buf_t *out);
  * -1 when it did not exit normally. ENV entries ("K=V") are added. */
 int test_run(char *const argv[], char *const env[], const char *stdin_data, buf_t *out, buf_t *err);
 
+/* Runs the wxstrip under test as `wxstrip -c CONF ARGS...` (ARGS ends
+ * with NULL; at most 60) with ENV added (may be NULL); captures standard
+ * output and error (either may be NULL). Returns as test_run. */
+int test_wx(const char *conf, char *const env[], const char *const *args, buf_t *out, buf_t *err);
+
 /* A loopback HTTP server (tests/httpd.py) serving DOCROOT, logging
  * answered requests ("PATH STATUS") to LOG. Returns its PID; the port goes
  * to *PORT. Stop it with test_stop. */
