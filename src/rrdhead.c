@@ -56,24 +56,26 @@ static int open_head(const char *path, stat_head_t *head, live_head_t *live, off
     return -1;
 }
 
-time_t rrdhead_last(const char *path)
-{
-    stat_head_t head;
-    live_head_t live;
-    off_t at;
-    int fd = open_head(path, &head, &live, &at);
-    if (fd < 0)
-        return -1;
-    close(fd);
-    return live.last_up;
-}
-
 /* Copies the NUL-terminated text of a fixed field (not terminated when it
  * fills it) into DST. */
 static void field(char *dst, size_t size, const char *src, size_t len)
 {
     size_t n = strnlen(src, len);
     snprintf(dst, size, "%.*s", (int)(n < size ? n : size - 1), src);
+}
+
+/* Data source I's name and last value (the live head at LIVE_AT). 0 or -1. */
+static int read_ds(int fd, off_t live_at, int i, rrdhead_ds *out)
+{
+    ds_def_t def;
+    pdp_prep_t pdp;
+    off_t def_at = (off_t)(sizeof(stat_head_t) + (size_t)i * sizeof def);
+    off_t pdp_at = live_at + (off_t)(sizeof(live_head_t) + (size_t)i * sizeof pdp);
+    if (read_at(fd, &def, sizeof def, def_at) < 0 || read_at(fd, &pdp, sizeof pdp, pdp_at) < 0)
+        return -1;
+    field(out->name, sizeof out->name, def.ds_nam, sizeof def.ds_nam);
+    field(out->value, sizeof out->value, pdp.last_ds, sizeof pdp.last_ds);
+    return 0;
 }
 
 int rrdhead_lastupdate(const char *path, time_t *last, rrdhead_ds *ds, int max)
@@ -84,23 +86,19 @@ int rrdhead_lastupdate(const char *path, time_t *last, rrdhead_ds *ds, int max)
     int fd = open_head(path, &head, &live, &at);
     if (fd < 0)
         return -1;
-    int n = -1;
-    if (head.ds_cnt <= (unsigned long)max) {
-        n = (int)head.ds_cnt;
-        for (int i = 0; i < n; i++) {
-            ds_def_t def;
-            pdp_prep_t pdp;
-            if (read_at(fd, &def, sizeof def, (off_t)(sizeof head + i * sizeof def)) < 0 ||
-                read_at(fd, &pdp, sizeof pdp, at + (off_t)(sizeof live + (size_t)i * sizeof pdp)) <
-                    0) {
-                n = -1;
-                break;
-            }
-            field(ds[i].name, sizeof ds[i].name, def.ds_nam, sizeof def.ds_nam);
-            field(ds[i].value, sizeof ds[i].value, pdp.last_ds, sizeof pdp.last_ds);
-        }
-    }
+    int n = (int)head.ds_cnt;
+    if (ds && head.ds_cnt > (unsigned long)max)
+        n = -1;
+    for (int i = 0; ds && i < n; i++)
+        if (read_ds(fd, at, i, &ds[i]) < 0)
+            n = -1;
     close(fd);
     *last = live.last_up;
     return n;
+}
+
+time_t rrdhead_last(const char *path)
+{
+    time_t last;
+    return rrdhead_lastupdate(path, &last, NULL, 0) < 0 ? -1 : last;
 }

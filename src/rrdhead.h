@@ -19,9 +19,10 @@ typedef struct {
  * machine's byte order or type sizes): ask librrd then. */
 time_t rrdhead_last(const char *path);
 
-/* The same time in *LAST and, in DS, each data source's name and last
- * value, as rrd_lastupdate_r gives them. Returns how many data sources
- * there are, or -1 as rrdhead_last (or when there are more than MAX). */
+/* The same time in *LAST and, in DS (NULL: only the time), each data
+ * source's name and last value, as rrd_lastupdate_r gives them. Returns
+ * how many data sources there are, or -1 as rrdhead_last (or when there
+ * are more than MAX). */
 int rrdhead_lastupdate(const char *path, time_t *last, rrdhead_ds *ds, int max);
 
 #endif
