@@ -294,9 +294,10 @@ int config_set(wx_config *c, const char *key, const char *value, const char *bas
         switch (k->type) {
         case KEY_SOURCE: return add_source(c, value, base, err, errlen);
         case KEY_OPT_PATH:
-        case KEY_PATH:
-            if (!*value && k->type == KEY_OPT_PATH)
+            if (!*value)
                 return field[0] = '\0', 0;
+            /* fall through */
+        case KEY_PATH:
             if (!*value)
                 return errf(err, errlen, "%s needs a path", key);
             if (resolve_path(field, k->size, value, base) < 0)

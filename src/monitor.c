@@ -60,11 +60,10 @@ void monitor_source(monitor *m, const char *src, int ok)
         return;
     fetch_redact(src, shown, sizeof shown); /* the name messages and sources.state use */
     monitor_entry *e = find(m, shown);
-    if (!e && !(e = add(m, shown)))
-        return;
-    e->up = e->polled ? e->up && ok : ok;
-    e->polled = 1;
-    m->npolled = m->n;
+    if (e)
+        e->up = e->up && ok;
+    else if ((e = add(m, shown)) != NULL)
+        e->up = ok;
 }
 
 /* "poll\tTIME" or "source\tTIME\tURL"; a damaged line is ignored. */
@@ -118,7 +117,7 @@ static int save_state(const monitor *m, time_t now, char *err, size_t errlen)
         rc = buf_printf(&b, "poll\t%lld\n", (long long)m->last_poll);
     for (size_t i = 0; i < m->n && rc == 0; i++) {
         const monitor_entry *e = &m->v[i];
-        int keep = e->last && (e->polled || now - e->last < STATE_KEEP_SECONDS);
+        int keep = e->last && (i < m->npolled || now - e->last < STATE_KEEP_SECONDS);
         if (keep && !strpbrk(e->url, "\t\r\n")) /* a name that could not be read back */
             rc = buf_printf(&b, "source\t%lld\t%s\n", (long long)e->last, e->url);
     }
@@ -192,6 +191,7 @@ int monitor_write(monitor *m, poller *p, int graphs_failed, double seconds, char
         return 0;
     if (m->oom)
         return errf(err, errlen, "%s: out of memory", m->path[0] ? m->path : "metrics_file");
+    m->npolled = m->n; /* this poll's sources; load_state adds the others after them */
     int rc = load_state(m, err, errlen); /* unreadable: as if never succeeded */
     update(m, p->now, !p->stats.failed && !p->stats.station_errors);
     if (save_state(m, p->now, why, sizeof why) < 0 && rc == 0)

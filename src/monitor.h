@@ -12,7 +12,6 @@
 
 typedef struct {
     char *url;   /* as messages name it: without a password */
-    int polled;  /* a source of this poll (else remembered from an earlier one) */
     int up;      /* this poll read it */
     time_t last; /* its last success; 0: never */
 } monitor_entry;
@@ -21,8 +20,8 @@ typedef struct {
     char path[WX_PATH_MAX];  /* metrics_file; "": no metrics, every call does nothing */
     char state[WX_FILE_MAX]; /* <data_dir>/metrics.state */
     monitor_entry *v;        /* this poll's sources first, in poll order */
-    size_t n, cap, npolled;
-    time_t last_poll; /* the last successful poll before this one; 0: never */
+    size_t n, cap, npolled;  /* npolled: how many are this poll's (set when written) */
+    time_t last_poll;        /* the last successful poll before this one; 0: never */
     int oom;
 } monitor;
 
